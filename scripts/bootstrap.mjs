@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm start` / `npm test` on a fresh clone with only Node.js and npm: fetches the pinned pnpm when it is
+// not on PATH, installs the workspace, then runs the job. Under pnpm the same scripts run unchanged.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1]
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
+  if (r.error) throw r.error
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+function pnpm() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' })
+  if (probe.status === 0 && probe.stdout.trim() === pinned) return ['pnpm', []]
+  return ['npx', ['--yes', `pnpm@${pinned}`]]
+}
+
+const [job, ...rest] = process.argv.slice(2)
+const [cmd, pre] = pnpm()
+const quiet = ['--reporter=silent']
+run(cmd, [...pre, 'install', '--frozen-lockfile', ...quiet])
+switch (job) {
+  case 'start':
+    run(cmd, [
+      ...pre,
+      'exec',
+      'turbo',
+      'run',
+      'build',
+      '--filter=@scloud/prefetch-cli...',
+      '--output-logs=errors-only',
+    ])
+    run(process.execPath, [join(root, 'apps/prefetch-cli/dist/bin.js'), ...rest])
+    break
+  case 'test':
+    // The generator JAR is needed by the check that regenerates the client.
+    run(process.execPath, [join(root, 'scripts/ensure-generator.mjs')])
+    run(cmd, [...pre, 'exec', 'turbo', 'run', 'test', ...rest])
+    break
+  default:
+    console.error(`usage: node scripts/bootstrap.mjs start|test [args…] (got ${job ?? 'nothing'})`)
+    process.exit(2)
+}
