@@ -20,11 +20,16 @@ export { TaskInfoFromJSON } from './generated/models/TaskInfo.js'
 export type { UrlProgressInfo } from './generated/models/UrlProgressInfo.js'
 export { UrlProgressInfoFromJSON } from './generated/models/UrlProgressInfo.js'
 export type {
+  ApiResponse,
   ConfigurationParameters,
   ErrorContext,
   FetchAPI,
   FetchParams,
+  HTTPBody,
   HTTPHeaders,
+  HTTPMethod,
+  HTTPQuery,
+  HTTPRequestInit,
   InitOverrideFunction,
   Middleware,
   RequestContext,

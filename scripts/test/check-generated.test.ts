@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // A throwaway copy of what `pnpm check:generated` reads, in a git repo of its own, so the real tree is never touched.
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 let work: string
 
 function checkGenerated() {

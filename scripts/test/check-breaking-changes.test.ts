@@ -1,0 +1,61 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+// @ts-expect-error: a plain .mjs script without type declarations
+import { checkBreaking, ensureOasdiff } from '../check-breaking-changes.mjs'
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+let work: string
+
+beforeAll(() => {
+  ensureOasdiff(repoRoot)
+}, 300_000)
+
+function workspaceWith(spec: (released: string) => string, changeset?: string) {
+  work = mkdtempSync(join(tmpdir(), 'breaking-'))
+  cpSync(join(repoRoot, 'openapi'), join(work, 'openapi'), { recursive: true })
+  symlinkSync(join(repoRoot, '.tools'), join(work, '.tools'))
+  const released = readFileSync(join(work, 'openapi/released/ucdn.yaml'), 'utf8')
+  writeFileSync(join(work, 'openapi/ucdn.yaml'), spec(released))
+  if (changeset) {
+    mkdirSync(join(work, '.changeset'))
+    writeFileSync(join(work, '.changeset/spec-change.md'), changeset)
+  }
+  return work
+}
+
+// Making an optional request parameter required breaks every caller that omits it.
+const requireLimit = (s: string) =>
+  s.replace('      required:\n        - Action\n', '      required:\n        - Action\n        - Limit\n')
+
+afterEach(() => rmSync(work, { recursive: true, force: true }))
+
+describe('pnpm check:breaking', () => {
+  it('passes when the spec only adds something optional', () => {
+    const root = workspaceWith((s) =>
+      s.replace('description: One prefetch task.', 'description: A prefetch task.'),
+    )
+    expect(checkBreaking(root).ok).toBe(true)
+  })
+
+  it('fails on a breaking change without a changeset, naming what broke', () => {
+    const root = workspaceWith(requireLimit)
+    expect(readFileSync(join(root, 'openapi/ucdn.yaml'), 'utf8')).toContain('- Limit\n')
+    const result = checkBreaking(root)
+    expect(result.ok).toBe(false)
+    expect(result.message).toContain('major changeset')
+    expect(result.message).toMatch(/Limit/)
+  })
+
+  it('still fails when the changeset is only a minor bump', () => {
+    const root = workspaceWith(requireLimit, '---\n"@scloud/ucdn-client": minor\n---\n\nLimit is required.\n')
+    expect(checkBreaking(root).ok).toBe(false)
+  })
+
+  it('passes a breaking change announced by a major changeset for @scloud/ucdn-client', () => {
+    const root = workspaceWith(requireLimit, '---\n"@scloud/ucdn-client": major\n---\n\nLimit is required.\n')
+    expect(checkBreaking(root).ok).toBe(true)
+  })
+})
