@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import { UsageError } from './errors.js'
+import { type CliOptions, parseArgs, VERSION } from './options.js'
+
+const NOW_MS = Date.UTC(2026, 0, 31, 12, 0, 0)
+const NOW = NOW_MS / 1000
+
+function options(...argv: string[]): CliOptions {
+  const result = parseArgs(argv, NOW_MS)
+  if (result.kind !== 'run') throw new Error(`expected options, got ${result.text}`)
+  return result.options
+}
+
+function usageError(...argv: string[]): string {
+  try {
+    parseArgs(argv, NOW_MS)
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError)
+    return (error as Error).message
+  }
+  throw new Error(`expected a usage error for ${argv.join(' ')}`)
+}
+
+describe('parseArgs', () => {
+  it('has quiet defaults', () => {
+    expect(options()).toEqual({
+      taskIds: [],
+      all: false,
+      dcdn: false,
+      json: false,
+      watch: false,
+      failOnFailure: false,
+      mock: false,
+      live: false,
+      verbose: false,
+      color: true,
+    })
+  })
+
+  it('collects repeated and comma-separated task ids, once each', () => {
+    expect(options('--task-id', 'a', '-t', 'b,c', '--task-id=a').taskIds).toEqual(['a', 'b', 'c'])
+  })
+
+  it('reads --since/--until in every format into Unix seconds', () => {
+    expect(options('--since', '2h', '--until', '30m')).toMatchObject({ since: NOW - 7200, until: NOW - 1800 })
+    expect(options('--since', '1700000000').since).toBe(1_700_000_000)
+    expect(options('--since', '2026-01-30T00:00:00Z').since).toBe(Date.UTC(2026, 0, 30) / 1000)
+  })
+
+  it('reads every flag and value option', () => {
+    expect(
+      options(
+        '--status=failure',
+        '--limit',
+        '10',
+        '--project-id',
+        'org-1',
+        '--dcdn',
+        '--json',
+        '--watch',
+        '--fail-on-failure',
+        '--timeout',
+        '2.5',
+        '--base-url',
+        'http://127.0.0.1:9/',
+        '--profile',
+        'prod',
+        '--live',
+        '--verbose',
+        '--no-color',
+      ),
+    ).toEqual({
+      taskIds: [],
+      status: 'failure',
+      limit: 10,
+      all: false,
+      projectId: 'org-1',
+      dcdn: true,
+      json: true,
+      watch: true,
+      failOnFailure: true,
+      timeoutSeconds: 2.5,
+      baseUrl: 'http://127.0.0.1:9/',
+      profile: 'prod',
+      mock: false,
+      live: true,
+      verbose: true,
+      color: false,
+    })
+    expect(options('--all').all).toBe(true)
+    expect(options('--mock').mock).toBe(true)
+  })
+
+  it('returns help and version text instead of running', () => {
+    const help = parseArgs(['--help'], NOW_MS)
+    expect(help.kind).toBe('exit')
+    expect(help.kind === 'exit' && help.text).toMatch(
+      /Usage: ucdn-prefetch \[options\][\s\S]*--watch[\s\S]*Exit codes/,
+    )
+    expect(parseArgs(['--version'], NOW_MS)).toEqual({ kind: 'exit', text: `${VERSION}\n` })
+    expect(VERSION).toMatch(/^\d+\.\d+\.\d+/)
+  })
+
+  it.each([
+    [['--since', '3 days'], /--since <time>.*Cannot read "3 days" as a time/],
+    [['--until', '2026-02-30'], /--until <time>.*not a valid date/],
+    [['--status', 'done'], /--status <status>.*Allowed choices are success, wait, process, failure, unknow/],
+    [['--limit', '-5'], /--limit <n>.*'-5' is invalid/],
+    [['--limit', '0'], /--limit <n>.*'0' is invalid/],
+    [['--limit', '2.5'], /--limit <n>.*'2.5' is invalid/],
+    [['--limit', '5', '--all'], /--limit <n>' cannot be used with option '-a, --all'/],
+    [['--mock', '--live'], /'--mock' cannot be used with option '--live'/],
+    [['--mock', '--base-url', 'http://x'], /'--mock' cannot be used with option '--base-url <url>'/],
+    [['--since', '1h', '--until', '2h'], /^--since is after --until/],
+    [['--timeout', '0'], /--timeout <seconds>.*'0' is invalid/],
+    [['--timeout', 'soon'], /--timeout <seconds>.*'soon' is invalid/],
+    [['--base-url', 'api.scloudsg.com'], /--base-url <url>.*absolute http\(s\) URL/],
+    [['--task-id', ','], /--task-id <id>.*Give a task id/],
+    [['--task-id'], /--task-id <id>' argument missing/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['abc123'], /unexpected argument "abc123"; give task ids with --task-id/],
+  ])('rejects %j with one line naming the problem', (argv, message) => {
+    const text = usageError(...argv)
+    expect(text).toMatch(message)
+    expect(text).not.toContain('\n')
+  })
+})

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import type { TaskInfo } from '../types.js'
+import { createColors } from './colors.js'
+import { renderTaskTable } from './table.js'
+
+const T0 = Date.UTC(2026, 0, 31, 8, 0, 0) / 1000
+const tasks: TaskInfo[] = [
+  {
+    taskId: 'task-a',
+    createTime: T0,
+    status: 'process',
+    urlLists: [
+      { url: 'https://cdn.example.com/a.js', status: 'success', progress: 100 },
+      { url: 'https://cdn.example.com/b.js', status: 'process', progress: 40 },
+    ],
+  },
+  {
+    taskId: 'task-b',
+    createTime: T0 + 90,
+    status: 'failure',
+    urlLists: [
+      { url: 'https://cdn.example.com/c.js', status: 'failure', progress: 0 },
+      { url: 'https://cdn.example.com/d.js', status: 'success' },
+    ],
+  },
+  { taskId: 'task-c', status: 'ySoPLGgE' },
+]
+
+describe('renderTaskTable', () => {
+  it('shows id, readable creation time, status, URLs done/total, failed URLs and progress, aligned', () => {
+    const out = renderTaskTable(tasks, { colors: createColors(false), timeZone: 'UTC' })
+    expect(out).toBe(
+      [
+        'TASK ID  CREATED              STATUS    URLS DONE  FAILED  PROGRESS',
+        'task-a   2026-01-31 08:00:00  process         1/2       0       70%',
+        'task-b   2026-01-31 08:01:30  failure         1/2       1       50%',
+        'task-c   -                    ySoPLGgE        0/0       0        0%',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('renders creation time in the given zone', () => {
+    const out = renderTaskTable(tasks.slice(0, 1), {
+      colors: createColors(false),
+      timeZone: 'Asia/Singapore',
+    })
+    expect(out).toContain('2026-01-31 16:00:00')
+  })
+
+  it('colors statuses only when asked', () => {
+    const plain = renderTaskTable(tasks, { colors: createColors(false), timeZone: 'UTC' })
+    const colored = renderTaskTable(tasks, { colors: createColors(true), timeZone: 'UTC' })
+    expect(plain).not.toContain('\u001b[')
+    expect(colored).toContain('\u001b[31mfailure\u001b[39m')
+    expect(colored).toContain('\u001b[36mprocess\u001b[39m')
+  })
+})

@@ -1,0 +1,29 @@
+import type { TaskInfo } from '../types.js'
+import { type Colors, paintStatus } from './colors.js'
+import { formatPercent, formatTimestamp } from './format.js'
+import { renderGrid } from './grid.js'
+import { taskStats } from './task-stats.js'
+
+export interface TableOptions {
+  readonly colors: Colors
+  readonly timeZone?: string | undefined
+}
+
+/** The task list: one row per task, newest first as the API sends them. */
+export function renderTaskTable(tasks: readonly TaskInfo[], options: TableOptions): string {
+  const { colors: c, timeZone } = options
+  const rows = tasks.map((task) => {
+    const stats = taskStats(task)
+    return [
+      task.taskId ?? '-',
+      formatTimestamp(task.createTime, timeZone),
+      paintStatus(task.status, c),
+      `${stats.success}/${stats.total}`,
+      stats.failure > 0 ? c.red(String(stats.failure)) : '0',
+      formatPercent(stats.percent),
+    ]
+  })
+  return renderGrid(['TASK ID', 'CREATED', 'STATUS', 'URLS DONE', 'FAILED', 'PROGRESS'].map(c.bold), rows, {
+    aligns: ['left', 'left', 'left', 'right', 'right', 'right'],
+  })
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { TaskInfo } from '../types.js'
+import { createColors } from './colors.js'
+import { renderTaskUrls, shortenMiddle } from './urls.js'
+
+const T0 = Date.UTC(2026, 0, 31, 8, 0, 0) / 1000
+const task: TaskInfo = {
+  taskId: 'task-a',
+  createTime: T0,
+  status: 'failure',
+  urlLists: [
+    { url: 'https://cdn.example.com/a.js', status: 'success', progress: 100, finishTime: T0 + 12 },
+    { url: 'https://cdn.example.com/assets/very/long/path/bundle.js', status: 'failure', progress: 30 },
+    { url: 'https://cdn.example.com/c.js', status: 'process', progress: 55, finishTime: 0 },
+  ],
+}
+const plain = createColors(false)
+
+describe('renderTaskUrls', () => {
+  it('lists every URL of the task with status, progress and finished time under a heading', () => {
+    const out = renderTaskUrls([task], { colors: plain, timeZone: 'UTC' })
+    expect(out).toBe(
+      [
+        'Task task-a  failure  created 2026-01-31 08:00:00  1/3 URLs done',
+        '  URL                                                      STATUS   PROGRESS  FINISHED',
+        '  https://cdn.example.com/a.js                             success      100%  2026-01-31 08:00:12',
+        '  https://cdn.example.com/assets/very/long/path/bundle.js  failure       30%  -',
+        '  https://cdn.example.com/c.js                             process       55%  -',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('shortens long URLs in the middle to fit the terminal width', () => {
+    const out = renderTaskUrls([task], { colors: plain, timeZone: 'UTC', width: 80 })
+    for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThan(80)
+    expect(out).toContain('bundle.js')
+    expect(out).toContain('https://cdn.')
+    expect(out).toContain('…')
+  })
+
+  it('says so when a task has no URLs, and separates tasks with a blank line', () => {
+    const out = renderTaskUrls([{ taskId: 'x', status: 'wait' }, task], { colors: plain, timeZone: 'UTC' })
+    expect(out).toContain('Task x  wait  created -  0/0 URLs done\n  (no URLs)\n\nTask task-a')
+  })
+})
+
+describe('shortenMiddle', () => {
+  it('keeps short text and cuts long text to exactly the width', () => {
+    expect(shortenMiddle('abcdef', 10)).toBe('abcdef')
+    expect(shortenMiddle('abcdefghij', 5)).toBe('ab…ij')
+    expect(shortenMiddle('abcdefghij', undefined)).toBe('abcdefghij')
+  })
+})

@@ -1,0 +1,63 @@
+import type { TaskInfo } from '../types.js'
+import { type Colors, paintStatus } from './colors.js'
+import { formatPercent, formatTimestamp } from './format.js'
+import { renderGrid } from './grid.js'
+import { taskStats } from './task-stats.js'
+
+export interface UrlViewOptions {
+  readonly colors: Colors
+  readonly timeZone?: string | undefined
+  /** Terminal width: long URLs are shortened in the middle to fit. Absent (a pipe): never shortened. */
+  readonly width?: number | undefined
+}
+
+const INDENT = '  '
+const MIN_URL_WIDTH = 24
+
+/** Each task's URLs: url, status, progress, finished time, under a one-line task heading. */
+export function renderTaskUrls(tasks: readonly TaskInfo[], options: UrlViewOptions): string {
+  return tasks.map((task) => renderOne(task, options)).join('\n')
+}
+
+function renderOne(task: TaskInfo, { colors: c, timeZone, width }: UrlViewOptions): string {
+  const stats = taskStats(task)
+  const heading =
+    `${c.bold(`Task ${task.taskId ?? '-'}`)}  ${paintStatus(task.status, c)}  ` +
+    `created ${formatTimestamp(task.createTime, timeZone)}  ${stats.success}/${stats.total} URLs done\n`
+  const urls = task.urlLists ?? []
+  if (urls.length === 0) return `${heading}${INDENT}${c.dim('(no URLs)')}\n`
+  const finished = urls.map((u) => formatTimestamp(u.finishTime, timeZone))
+  const statuses = urls.map((u) => u.status ?? '-')
+  const urlWidth = width === undefined ? undefined : availableUrlWidth(width, statuses, finished)
+  const rows = urls.map((u, i) => [
+    shortenMiddle(u.url ?? '-', urlWidth),
+    paintStatus(u.status, c),
+    formatPercent(u.status === 'success' ? (u.progress ?? 100) : (u.progress ?? 0)),
+    finished[i] ?? '-',
+  ])
+  const grid = renderGrid(['URL', 'STATUS', 'PROGRESS', 'FINISHED'].map(c.dim), rows, {
+    aligns: ['left', 'left', 'right', 'left'],
+  })
+  const body = grid
+    .trimEnd()
+    .split('\n')
+    .map((line) => INDENT + line)
+    .join('\n')
+  return `${heading}${body}\n`
+}
+
+function availableUrlWidth(width: number, statuses: readonly string[], finished: readonly string[]): number {
+  const statusWidth = Math.max('STATUS'.length, ...statuses.map((s) => s.length))
+  const finishedWidth = Math.max('FINISHED'.length, ...finished.map((s) => s.length))
+  const others = INDENT.length + statusWidth + 'PROGRESS'.length + finishedWidth + 3 * 2
+  return Math.max(MIN_URL_WIDTH, width - others - 1)
+}
+
+/** `https://cdn.example.com/very/long…/file.js`: the host and the file name are what tell URLs apart. */
+export function shortenMiddle(text: string, max: number | undefined): string {
+  const chars = [...text]
+  if (max === undefined || chars.length <= max) return text
+  const keep = max - 1
+  const head = Math.ceil(keep / 2)
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (keep - head)).join('')}`
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { parseTime } from './time.js'
+
+const NOW_MS = Date.UTC(2026, 0, 31, 12, 0, 0, 750) // 2026-01-31T12:00:00.750Z
+const NOW = Math.floor(NOW_MS / 1000)
+
+describe('parseTime', () => {
+  it('reads Unix seconds as they are', () => {
+    expect(parseTime('1700000000', NOW_MS)).toBe(1_700_000_000)
+    expect(parseTime('0', NOW_MS)).toBe(0)
+  })
+
+  it('refuses millisecond timestamps with a hint', () => {
+    expect(() => parseTime('1700000000000', NOW_MS)).toThrow(/milliseconds/)
+  })
+
+  it('reads durations as "that long ago"', () => {
+    expect(parseTime('30s', NOW_MS)).toBe(NOW - 30)
+    expect(parseTime('30m', NOW_MS)).toBe(NOW - 1800)
+    expect(parseTime('2h', NOW_MS)).toBe(NOW - 7200)
+    expect(parseTime('7d', NOW_MS)).toBe(NOW - 7 * 86_400)
+    expect(parseTime('1w', NOW_MS)).toBe(NOW - 604_800)
+    expect(parseTime('1h30m', NOW_MS)).toBe(NOW - 5400)
+    expect(parseTime('2H', NOW_MS)).toBe(NOW - 7200)
+  })
+
+  it('never goes before 1970', () => {
+    expect(parseTime('100000w', NOW_MS)).toBe(0)
+  })
+
+  it('reads now', () => {
+    expect(parseTime('now', NOW_MS)).toBe(NOW)
+  })
+
+  it('reads ISO-8601 with Z, an offset, or a date alone (UTC midnight)', () => {
+    expect(parseTime('2026-01-31T08:00:00Z', NOW_MS)).toBe(Date.UTC(2026, 0, 31, 8) / 1000)
+    expect(parseTime('2026-01-31T08:00:00.5Z', NOW_MS)).toBe(Date.UTC(2026, 0, 31, 8) / 1000)
+    expect(parseTime('2026-01-31T16:00+08:00', NOW_MS)).toBe(Date.UTC(2026, 0, 31, 8) / 1000)
+    expect(parseTime('2026-01-31 16:00:00+0800', NOW_MS)).toBe(Date.UTC(2026, 0, 31, 8) / 1000)
+    expect(parseTime('2026-01-31', NOW_MS)).toBe(Date.UTC(2026, 0, 31) / 1000)
+  })
+
+  it('reads an ISO date-time without offset as local time', () => {
+    expect(parseTime('2026-01-31T08:00', NOW_MS)).toBe(new Date(2026, 0, 31, 8).getTime() / 1000)
+  })
+
+  it.each([
+    ['2026-02-30', /not a valid date/],
+    ['2026-13-01', /not a valid date/],
+    ['2026-01-01T24:00Z', /not a valid date/],
+    ['yesterday', /Cannot read "yesterday" as a time/],
+    ['-5m', /Cannot read/],
+    ['2h ago', /Cannot read/],
+    ['', /Cannot read/],
+    ['1.5h', /Cannot read/],
+  ])('rejects %j', (value, message) => {
+    expect(() => parseTime(value, NOW_MS)).toThrow(message)
+  })
+})
