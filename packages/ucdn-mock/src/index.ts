@@ -1,2 +1,34 @@
-// Placeholder until this package's issue lands.
-export {}
+// The public API of @scloud/ucdn-mock, by name. Browser-safe: nothing here imports a `node:` module
+// (the standalone server is in `@scloud/ucdn-mock/node`).
+
+export { createDemoBackend, DEMO_SETTLE_MS } from './backend/demo.js'
+export type { FixtureName } from './backend/fixtures.js'
+export { createFixtureBackend, createReferenceBackend, FIXTURE_NAMES } from './backend/fixtures.js'
+export type {
+  PrefetchBackend,
+  PrefetchBackendOptions,
+  PrefetchTaskSeed,
+  PrefetchUrlSeed,
+} from './backend/prefetch-backend.js'
+export { createPrefetchBackend, DEFAULT_PROJECT_ID, DEFAULT_URL_PLAN } from './backend/prefetch-backend.js'
+export { REFERENCE_RESPONSE_EXAMPLE } from './backend/reference-example.js'
+export type { PrefetchTask } from './backend/task-query.js'
+export type { ActionRequest, ActionResult, SyncUcdnBackend, UcdnBackend } from './backend/ucdn-backend.js'
+export type { UrlPlan } from './backend/url-progress.js'
+export type { Clock, ManualClock } from './clock.js'
+export { createManualClock, systemClock } from './clock.js'
+export type { UcdnMockErrorCode } from './errors.js'
+export { UcdnMockError } from './errors.js'
+export type {
+  AddFaultOptions,
+  Fault,
+  FaultHandle,
+  FaultInjector,
+  FaultInjectorOptions,
+  FaultRequest,
+} from './faults.js'
+export { createFaultInjector } from './faults.js'
+export type { ReceivedParams, WireValue } from './read-params.js'
+export { DEFAULT_MAX_BODY_BYTES } from './read-params.js'
+export { REQUEST_ID_HEADER, RET_CODES } from './responses.js'
+export type { Sleep } from './sleep.js'

@@ -1,0 +1,75 @@
+import { type Clock, systemClock } from '../clock.js'
+import { createPrefetchBackend, type PrefetchBackend, type PrefetchUrlSeed } from './prefetch-backend.js'
+
+/** The longest any demo task takes from creation to its final state, ms. */
+export const DEMO_SETTLE_MS = 28_000
+
+type DemoTask = { readonly taskId: string; readonly ageMs: number; readonly urls: readonly PrefetchUrlSeed[] }
+
+const CDN = 'https://cdn.example.com'
+
+// Hand-tuned so the demo shows every state within half a minute: queued, processing at different paces,
+// one URL failing (so exactly one task ends `failure`), everything settled by DEMO_SETTLE_MS.
+const DEMO_TASKS: readonly DemoTask[] = [
+  {
+    taskId: 'demoHome',
+    ageMs: 4_000,
+    urls: [
+      { url: `${CDN}/index.html`, waitMs: 0, processMs: 6_000 },
+      { url: `${CDN}/assets/app.3f9c2b.js`, waitMs: 1_000, processMs: 9_000 },
+      { url: `${CDN}/assets/app.3f9c2b.css`, waitMs: 1_000, processMs: 5_000 },
+    ],
+  },
+  {
+    taskId: 'demoImgs',
+    ageMs: 3_000,
+    urls: [
+      { url: `${CDN}/img/hero-2400w.webp`, waitMs: 2_000, processMs: 14_000 },
+      { url: `${CDN}/img/hero-1200w.webp`, waitMs: 2_000, processMs: 10_000 },
+      { url: `${CDN}/img/logo.svg`, waitMs: 1_000, processMs: 3_000 },
+      { url: `${CDN}/img/team/alice.jpg`, waitMs: 3_000, processMs: 8_000 },
+      { url: `${CDN}/img/team/bob.jpg`, waitMs: 3_000, processMs: 8_000 },
+      { url: `${CDN}/img/og-card.png`, waitMs: 4_000, processMs: 6_000 },
+    ],
+  },
+  {
+    taskId: 'demoVids',
+    ageMs: 2_000,
+    urls: [
+      { url: `${CDN}/video/launch-1080p.mp4`, waitMs: 5_000, processMs: 21_000 },
+      { url: `${CDN}/video/launch-720p.mp4`, waitMs: 5_000, processMs: 15_000 },
+    ],
+  },
+  {
+    taskId: 'demoDocs',
+    ageMs: 1_000,
+    urls: [
+      { url: `${CDN}/docs/getting-started.html`, waitMs: 2_000, processMs: 7_000 },
+      { url: `${CDN}/docs/api-reference.html`, waitMs: 2_000, processMs: 11_000 },
+      { url: `${CDN}/docs/removed-page.html`, waitMs: 3_000, processMs: 9_000, outcome: 'failure' },
+      { url: `${CDN}/docs/search-index.json`, waitMs: 4_000, processMs: 12_000 },
+    ],
+  },
+  {
+    taskId: 'demoFont',
+    ageMs: 0,
+    urls: [
+      { url: `${CDN}/fonts/inter-var.woff2`, waitMs: 8_000, processMs: 10_000 },
+      { url: `${CDN}/fonts/inter-var-italic.woff2`, waitMs: 8_000, processMs: 12_000 },
+      { url: `${CDN}/downloads/app-setup-2.4.1.exe`, waitMs: 10_000, processMs: 18_000 },
+    ],
+  },
+]
+
+/**
+ * The demo data set of the CLI and the dashboard: 5 tasks of 2–6 URLs on `https://cdn.example.com`, created
+ * in the few seconds before `clock.now()`, progressing in real time (with the default clock) and all finished
+ * within {@link DEMO_SETTLE_MS} of creation. Exactly one URL fails, so exactly one task ends `failure`.
+ */
+export function createDemoBackend(clock: Clock = systemClock): PrefetchBackend {
+  const now = clock.now()
+  return createPrefetchBackend({
+    clock,
+    tasks: DEMO_TASKS.map(({ taskId, ageMs, urls }) => ({ taskId, createdAt: now - ageMs, urls })),
+  })
+}

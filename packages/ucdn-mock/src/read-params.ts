@@ -1,0 +1,167 @@
+import { quoteForMessage } from './responses.js'
+
+/** One received parameter value: always a string from a query or a form, typed from a JSON body. */
+export type WireValue = string | number | boolean
+
+/** Parameters exactly as received, keyed by their flattened names (`TaskId.0`). A null-prototype object. */
+export type ReceivedParams = Readonly<Record<string, WireValue>>
+
+/** How the parameters travelled. */
+export type ParamsEncoding = 'query' | 'form' | 'json' | 'none'
+
+/** The request body size limit when none is given: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+
+export type ReadParamsResult =
+  | {
+      readonly ok: true
+      readonly params: ReceivedParams
+      readonly encoding: ParamsEncoding
+      /** Why a POST's parameters may not be where the client put them; said if Action turns out missing. */
+      readonly hint?: string
+    }
+  | { readonly ok: false; readonly reason: 'tooLarge' }
+  | { readonly ok: false; readonly reason: 'method' }
+  | {
+      readonly ok: false
+      readonly reason: 'malformed'
+      readonly message: string
+      /** When the request could still be read far enough to name its Action. */
+      readonly action?: string
+    }
+
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * Reads the API parameters of a request as the gateway does: a GET's query string, or a POST's
+ * form-urlencoded or JSON body (a POST's query string is not read). The body is read at most up to
+ * `maxBodyBytes`. Nothing received is ever assigned to an ordinary object, so `__proto__` keys cannot
+ * pollute anything; they are refused outright anyway.
+ */
+export async function readParams(request: Request, maxBodyBytes: number): Promise<ReadParamsResult> {
+  if (request.method === 'GET') return fromPairs(new URL(request.url).searchParams, 'query')
+  if (request.method !== 'POST') return { ok: false, reason: 'method' }
+
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN)
+  if (declared > maxBodyBytes) return { ok: false, reason: 'tooLarge' }
+  const bytes = await readBodyWithin(request, maxBodyBytes)
+  if (bytes === undefined) return { ok: false, reason: 'tooLarge' }
+
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return malformed('The request body is not valid UTF-8.')
+  }
+  const contentType = request.headers.get('content-type')
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
+  if (mediaType === 'application/x-www-form-urlencoded' || mediaType === 'application/json') {
+    const read =
+      mediaType === 'application/json' ? fromJson(text) : fromPairs(new URLSearchParams(text), 'form')
+    const misplaced = read.ok && new URL(request.url).search !== ''
+    return misplaced
+      ? { ...read, hint: 'a POST carries its parameters in the body, not in the query string' }
+      : read
+  }
+  // The gateway reads no body it cannot decode: the request then simply has no parameters.
+  const hint =
+    contentType === null
+      ? 'a POST needs Content-Type application/x-www-form-urlencoded or application/json'
+      : `Content-Type ${quoteForMessage(mediaType)} is not read; send application/x-www-form-urlencoded or application/json`
+  return { ok: true, params: Object.create(null), encoding: 'none', hint }
+}
+
+async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array | undefined> {
+  if (request.body === null) return new Uint8Array(0)
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > limit) {
+      await reader.cancel().catch(() => {})
+      return undefined
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(total)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return bytes
+}
+
+function fromPairs(pairs: URLSearchParams, encoding: ParamsEncoding): ReadParamsResult {
+  const params: Record<string, WireValue> = Object.create(null)
+  for (const [key, value] of pairs) {
+    const refused = refuseKey(key)
+    if (refused) return malformed(refused, actionIn(pairs.get('Action')))
+    if (Object.hasOwn(params, key)) {
+      return malformed(
+        `Missing or invalid parameter: ${key} (given more than once)`,
+        actionIn(pairs.get('Action')),
+      )
+    }
+    params[key] = value
+  }
+  return { ok: true, params, encoding }
+}
+
+function fromJson(text: string): ReadParamsResult {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    // RangeError included: however deep the nesting, it ends here as an answer, never a crash.
+    return malformed('The request body is not valid JSON.')
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return malformed('The JSON body must be an object of parameters.')
+  }
+  const source = parsed as Record<string, unknown>
+  const action = actionIn(Object.hasOwn(source, 'Action') ? source.Action : undefined)
+  const params: Record<string, WireValue> = Object.create(null)
+  for (const key of Object.keys(source)) {
+    const refused = refuseKey(key)
+    if (refused) return malformed(refused, action)
+    const value = source[key]
+    if (value === null) continue // flattening omits null: it is neither sent nor signed
+    if (typeof value === 'string' || typeof value === 'boolean') {
+      params[key] = value
+    } else if (typeof value === 'number' && Number.isFinite(value)) {
+      params[key] = value
+    } else if (Array.isArray(value)) {
+      return malformed(
+        `Missing or invalid parameter: ${key} (send a list as indexed keys ${key}.0, ${key}.1, …)`,
+        action,
+      )
+    } else {
+      return malformed(
+        `Missing or invalid parameter: ${key} (send an object as flattened keys ${key}.Name)`,
+        action,
+      )
+    }
+  }
+  return { ok: true, params, encoding: 'json' }
+}
+
+function refuseKey(key: string): string | undefined {
+  const forbidden = key.split('.').find((segment) => FORBIDDEN_SEGMENTS.has(segment))
+  return forbidden === undefined
+    ? undefined
+    : `Invalid parameter name: ${quoteForMessage(key)} (${forbidden} is not allowed in a parameter name)`
+}
+
+function actionIn(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+function malformed(message: string, action?: string): ReadParamsResult {
+  return action === undefined
+    ? { ok: false, reason: 'malformed', message }
+    : { ok: false, reason: 'malformed', message, action }
+}
