@@ -1,0 +1,136 @@
+// Figure 5: the browser bundle of a tiny app calling describePrefetchTasks (esbuild, minified, platform and
+// conditions "browser", gzip -9 with node:zlib), what dominates it, and that no Node-only code got in.
+import { dirname, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import * as esbuild from 'esbuild'
+import { kb } from '../lib/format.mjs'
+
+export const id = 'bundle'
+export const title = 'Browser bundle (esbuild, minified, gzip -9)'
+const BUDGET_BYTES = 20 * 1024
+const benchDir = dirname(dirname(fileURLToPath(import.meta.url)))
+const repoDir = dirname(benchDir)
+
+export const APP = `
+import { UcdnClient } from '@scloud/ucdn'
+
+const client = new UcdnClient({ credentials: { publicKey: 'my-public-key', privateKey: 'my-private-key' } })
+const page = await client.describePrefetchTasks({ taskIds: ['pf-7kq2m9x4ab'], projectId: 'org-bench01' })
+document.body.textContent = page.taskList.map((t) => t.taskId + ' ' + t.status).join('\\n')
+`
+
+/**
+ * @returns {Promise<import('../lib/types.mjs').FigureResult>}
+ */
+export async function run() {
+  /** @type {Record<string, any>} */
+  const raw = {}
+  let result
+  try {
+    result = await esbuild.build({
+      stdin: { contents: APP, resolveDir: benchDir, sourcefile: 'app.mjs', loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      conditions: ['browser'],
+      target: 'es2022',
+      metafile: true,
+      write: false,
+      outfile: 'app.js',
+      logLevel: 'silent',
+    })
+  } catch (err) {
+    const message = (err.errors ?? []).map((e) => e.text).join('; ') || err.message
+    raw.error = message
+    return {
+      raw,
+      rows: [
+        {
+          figure: 'bundle size (gzip)',
+          measured: `build failed: ${message}`,
+          budget: '≤ 20 KB',
+          status: 'fail',
+        },
+      ],
+    }
+  }
+  const code = result.outputFiles[0].text
+  const gz = gzipSync(code, { level: 9 }).length
+  const [output] = Object.values(result.metafile.outputs)
+  const inputs = Object.entries(output.inputs)
+    .map(([path, info]) => ({
+      path: relative(repoDir, `${benchDir}/${path}`),
+      package: packageOf(path),
+      bytes: info.bytesInOutput,
+    }))
+    .sort((a, b) => b.bytes - a.bytes)
+  const byPackage = {}
+  for (const i of inputs) byPackage[i.package] = (byPackage[i.package] ?? 0) + i.bytes
+  const packages = Object.entries(byPackage).sort((a, b) => b[1] - a[1])
+
+  const allImports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((imp) => imp.path))
+  const nodeImports = [
+    ...allImports.filter((p) => p.startsWith('node:')),
+    ...(code.match(/(?:from|import|require)\s*\(?\s*["']node:[^"']+/g) ?? []),
+  ]
+  const undiciInputs = inputs.filter((i) => i.package === 'undici')
+  Object.assign(raw, {
+    minifiedBytes: code.length,
+    gzipBytes: gz,
+    byPackage: Object.fromEntries(packages),
+    topInputs: inputs.slice(0, 15),
+    nodeImports,
+    undiciInputs: undiciInputs.map((i) => i.path),
+    nodeStringLiterals: code.match(/["']node:[a-z_/]+["']/g) ?? [],
+  })
+  const total = code.length
+  const share = (bytes) => `${((bytes / total) * 100).toFixed(0)}%`
+  return {
+    raw,
+    rows: [
+      {
+        figure: 'bundle size (gzip -9)',
+        measured: `${kb(gz)} gz (${kb(code.length)} min)`,
+        budget: '≤ 20 KB',
+        status: gz <= BUDGET_BYTES ? 'pass' : 'fail',
+        value: gz,
+      },
+      {
+        figure: '  by package (minified bytes)',
+        measured: packages.map(([p, b]) => `${p} ${kb(b)} ${share(b)}`).join(', '),
+        status: 'info',
+      },
+      ...inputs.slice(0, 5).map((i) => ({
+        figure: `    ${i.path}`,
+        measured: `${kb(i.bytes)} ${share(i.bytes)}`,
+        status: 'info',
+      })),
+      {
+        figure: 'no node: import in the bundle',
+        measured: nodeImports.length === 0 ? 'none' : nodeImports.join(', '),
+        budget: 'none',
+        status: nodeImports.length === 0 ? 'pass' : 'fail',
+      },
+      {
+        figure: 'no undici in the bundle',
+        measured: undiciInputs.length === 0 ? 'none' : `${undiciInputs.length} undici files`,
+        budget: 'none',
+        status: undiciInputs.length === 0 ? 'pass' : 'fail',
+      },
+    ],
+  }
+}
+
+/** `@scloud/ucdn` for workspace packages, the npm name for anything under node_modules. */
+function packageOf(path) {
+  const nm = path.lastIndexOf('node_modules/')
+  if (nm !== -1) {
+    const parts = path.slice(nm + 'node_modules/'.length).split('/')
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]
+  }
+  const ws = path.match(/(?:^|\/)packages\/([^/]+)\//)
+  if (ws) return `@scloud/${ws[1]}`
+  return path.startsWith('<stdin>') || path === 'app.mjs' ? '(app)' : path
+}

@@ -1,0 +1,132 @@
+// Figure 2: what describePrefetchTasks does once a large answer's bytes have arrived (parse, validate, map to
+// the camelCase models), against JSON.parse alone. Plus the memory each needs, measured in fresh processes.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  DescribeNewUcdnPrefetchCacheTaskResponseFromJSON,
+  DescribeNewUcdnPrefetchCacheTaskResponseSchema,
+} from '../lib/client-pieces.mjs'
+import { compareMany } from '../lib/compare.mjs'
+import { largeBody } from '../lib/fixtures.mjs'
+import { mb, msf, ratioText } from '../lib/format.mjs'
+import { missingFor } from '../lib/sdk.mjs'
+import { median } from '../lib/stats.mjs'
+import { stubFetch } from '../lib/stub-response.mjs'
+
+export const id = 'large'
+export const title = 'Large response (2,000 tasks × 50 URLs)'
+const BUDGET = 2.0
+const TASKS = 2000
+const URLS = 50
+const probe = fileURLToPath(new URL('../lib/memory-probe.mjs', import.meta.url))
+
+/**
+ * @param {import('../lib/types.mjs').FigureContext} context
+ * @returns {Promise<import('../lib/types.mjs').FigureResult>}
+ */
+export async function run({ sdk, quick }) {
+  const text = largeBody(TASKS, URLS)
+  const bytes = Buffer.from(text)
+  /** @type {Record<string, any>} */
+  const raw = { tasks: TASKS, urlsPerTask: URLS, bodyBytes: bytes.length }
+  const skip = missingFor(sdk, ['@scloud/ucdn'])
+  const parsedOnce = JSON.parse(text)
+  const candidates = [
+    { name: 'JSON.parse', fn: () => JSON.parse(text) },
+    // The pieces, each on an already-parsed body, to explain the SDK's figure.
+    {
+      name: 'zod safeParse (piece)',
+      fn: () => DescribeNewUcdnPrefetchCacheTaskResponseSchema.safeParse(parsedOnce),
+    },
+    {
+      name: 'FromJSON mapping (piece)',
+      fn: () => DescribeNewUcdnPrefetchCacheTaskResponseFromJSON(parsedOnce),
+    },
+  ]
+  let client
+  let realClient
+  if (!skip) {
+    const { UcdnClient } = sdk.ucdn
+    const base = { credentials: sdk.credentials, baseUrl: 'http://stub.invalid/' }
+    client = new UcdnClient({ ...base, fetch: stubFetch(text) })
+    realClient = new UcdnClient({ ...base, fetch: stubFetch(text, { real: true, bytes }) })
+    const page = await client.describePrefetchTasks({})
+    const urls = page.taskList.reduce((n, t) => n + t.urlLists.length, 0)
+    if (page.taskList.length !== TASKS || urls !== TASKS * URLS)
+      throw new Error('SDK returned a different answer')
+    candidates.unshift({ name: 'SDK describePrefetchTasks', fn: () => client.describePrefetchTasks({}) })
+    candidates.push({
+      name: 'SDK with a WHATWG Response (bytes, info)',
+      fn: () => realClient.describePrefetchTasks({}),
+    })
+  }
+  const opts = quick
+    ? { rounds: 3, iterationsPerRound: 1, warmupRounds: 1 }
+    : { rounds: 20, iterationsPerRound: 2 }
+  const run = await compareMany(title, candidates, opts)
+  raw.run = { rounds: run.rounds, iterationsPerRound: run.iterationsPerRound, candidates: run.candidates }
+  /** @type {import('../lib/types.mjs').Row[]} */
+  const rows = candidates.map((c) => ({
+    figure: `  ${c.name}`,
+    measured: msf(run.candidates[c.name].perCallMs.median),
+    status: 'info',
+  }))
+  if (skip) {
+    rows.unshift({
+      figure: 'SDK parse+validate+map vs JSON.parse',
+      measured: skip,
+      budget: `≤ ${BUDGET}×`,
+      status: 'skip',
+    })
+  } else {
+    const ratio = run.ratio('SDK describePrefetchTasks', 'JSON.parse')
+    raw.ratio = ratio
+    rows.unshift({
+      figure: 'SDK parse+validate+map vs JSON.parse',
+      measured: ratioText(ratio),
+      budget: `≤ ${BUDGET}×`,
+      status: ratio.median <= BUDGET ? 'pass' : 'fail',
+      value: ratio.median,
+    })
+  }
+  raw.memory = memory(text, skip ? ['json-parse'] : ['json-parse', 'sdk'], quick ? 1 : 3)
+  for (const [mode, m] of Object.entries(raw.memory)) {
+    rows.push({
+      figure: `  memory, ${mode === 'sdk' ? 'SDK' : 'JSON.parse'} (fresh process)`,
+      measured: `peak RSS +${mb(m.peakRssGrowth)}, retained heap ${mb(m.retainedHeap)}`,
+      status: 'info',
+    })
+  }
+  return { rows, raw }
+}
+
+/** Peak RSS growth and retained heap per mode: median of `times` fresh processes each, interleaved. */
+function memory(text, modes, times) {
+  const dir = mkdtempSync(join(tmpdir(), 'scloud-bench-'))
+  const file = join(dir, 'large.json')
+  writeFileSync(file, text)
+  const samples = Object.fromEntries(modes.map((m) => [m, []]))
+  try {
+    for (let i = 0; i < times; i++) {
+      for (const mode of modes) {
+        const out = execFileSync(process.execPath, ['--expose-gc', probe, mode, file], { encoding: 'utf8' })
+        samples[mode].push(JSON.parse(out))
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const result = {}
+  for (const [mode, list] of Object.entries(samples)) {
+    result[mode] = {
+      peakRssGrowth: median(list.map((s) => s.peakRssGrowth)),
+      retainedHeap: median(list.map((s) => s.retainedHeap)),
+      heapCommittedGrowth: median(list.map((s) => s.heapCommittedGrowth)),
+      samples: list,
+    }
+  }
+  return result
+}

@@ -1,0 +1,144 @@
+// Figure 1: the cost of one describePrefetchTasks call against the fastest hand-written request of the same
+// pre-signed parameters, on a local keep-alive server in another process; plus throughput at concurrency 16.
+import { axiosPost, globalFetch, nodeHttp, undiciRequest } from '../lib/baselines.mjs'
+import { compareMany } from '../lib/compare.mjs'
+import { ACTION, oneTaskBody } from '../lib/fixtures.mjs'
+import { ratioText, us } from '../lib/format.mjs'
+import { missingFor } from '../lib/sdk.mjs'
+import { startServer } from '../lib/server.mjs'
+import { formBody, presign } from '../lib/wire.mjs'
+
+export const id = 'overhead'
+export const title = 'Call overhead (1-task answer, loopback keep-alive)'
+const BUDGET = 1.25
+const PROJECT_ID = 'org-bench01'
+const TASK_ID = 'pf-7kq2m9x4ab'
+
+/**
+ * @param {import('../lib/types.mjs').FigureContext} context
+ * @returns {Promise<import('../lib/types.mjs').FigureResult>}
+ */
+export async function run({ sdk, quick }) {
+  const skip = missingFor(sdk, ['@scloud/ucdn'])
+  const server = await startServer({ mode: 'fixed', body: oneTaskBody() })
+  const body = formBody(
+    presign({ Action: ACTION, ProjectId: PROJECT_ID, TaskId: [TASK_ID] }, sdk.credentials),
+  )
+  const baselines = [
+    undiciRequest(server.origin, body),
+    nodeHttp(server.url, body),
+    axiosPost(server.url, body),
+    globalFetch(server.url, body),
+  ]
+  const [undici, node] = baselines
+  /** @type {import('../lib/types.mjs').Row[]} */
+  const rows = []
+  /** @type {Record<string, any>} */
+  const raw = { server: 'node:http in a child process on 127.0.0.1', responseBytes: oneTaskBody().length }
+  let client
+  try {
+    /** @type {Array<{ name: string, fn: () => Promise<unknown> }>} */
+    const candidates = [...baselines]
+    if (!skip) {
+      client = new sdk.ucdn.UcdnClient({ credentials: sdk.credentials, baseUrl: server.url })
+      const call = () => client.describePrefetchTasks({ taskIds: [TASK_ID], projectId: PROJECT_ID })
+      raw.sameRequest = await sameWire(server, call, baselines[0].fn, body)
+      candidates.unshift({ name: 'SDK describePrefetchTasks', fn: call })
+    }
+    const opts = quick ? { rounds: 4, iterationsPerRound: 30 } : { rounds: 30, iterationsPerRound: 200 }
+    const run = await compareMany(title, candidates, opts)
+    raw.latency = {
+      rounds: run.rounds,
+      iterationsPerRound: run.iterationsPerRound,
+      candidates: run.candidates,
+    }
+    for (const c of candidates) {
+      rows.push({
+        figure: `  ${c.name}`,
+        measured: us(run.candidates[c.name].perCallMs.median),
+        status: 'info',
+      })
+    }
+    if (skip) {
+      rows.unshift({
+        figure: 'SDK vs fastest hand-written request',
+        status: 'skip',
+        measured: skip,
+        budget: `≤ ${BUDGET}×`,
+      })
+    } else {
+      const sdkName = candidates[0].name
+      const fastest =
+        run.candidates[undici.name].perCallMs.median <= run.candidates[node.name].perCallMs.median
+          ? undici
+          : node
+      const ratio = run.ratio(sdkName, fastest.name)
+      raw.ratios = Object.fromEntries(baselines.map((b) => [b.name, run.ratio(sdkName, b.name)]))
+      raw.fastestBaseline = fastest.name
+      rows.unshift({
+        figure: `SDK vs fastest hand-written (${fastest.name})`,
+        measured: ratioText(ratio),
+        budget: `≤ ${BUDGET}×`,
+        status: ratio.median <= BUDGET ? 'pass' : 'fail',
+        value: ratio.median,
+      })
+      for (const b of baselines.slice(2)) {
+        rows.push({ figure: `  SDK vs ${b.name}`, measured: ratioText(raw.ratios[b.name]), status: 'info' })
+      }
+    }
+    rows.push(...(await throughput({ sdkCall: skip ? undefined : candidates[0].fn, undici, quick, raw })))
+  } finally {
+    await client?.close?.()
+    for (const b of baselines) await b.close()
+    await server.close()
+  }
+  return { rows, raw }
+}
+
+/** Requests/s at concurrency 16, SDK vs undici, interleaved rounds of one burst each. */
+async function throughput({ sdkCall, undici, quick, raw }) {
+  const concurrency = 16
+  const total = quick ? 320 : 3200
+  const burst = (fn) => async () => {
+    let next = 0
+    const lane = async () => {
+      while (next++ < total) await fn()
+    }
+    await Promise.all(Array.from({ length: concurrency }, lane))
+  }
+  const candidates = [{ name: 'undici', fn: burst(undici.fn) }]
+  if (sdkCall) candidates.unshift({ name: 'SDK', fn: burst(sdkCall) })
+  const run = await compareMany('throughput', candidates, {
+    rounds: quick ? 3 : 12,
+    iterationsPerRound: 1,
+    warmupRounds: 1,
+  })
+  const rps = (name) => total / (run.candidates[name].perCallMs.median / 1000)
+  raw.throughput = { concurrency, requestsPerRound: total, candidates: run.candidates }
+  /** @type {import('../lib/types.mjs').Row[]} */
+  const rows = [
+    { figure: '  undici req/s @ concurrency 16', measured: rps('undici').toFixed(0), status: 'info' },
+  ]
+  if (sdkCall) {
+    const ratio = run.ratio('undici', 'SDK') // time undici / time SDK = throughput SDK / undici
+    raw.throughput.sdkOverUndici = ratio
+    rows.unshift({
+      figure: 'Throughput @ concurrency 16, SDK / undici',
+      measured: `${rps('SDK').toFixed(0)} vs ${rps('undici').toFixed(0)} req/s = ${ratioText(ratio)}`,
+      status: 'info',
+    })
+  }
+  return rows
+}
+
+/** Checks the SDK and the baseline put the same parameters on the wire (order aside). */
+async function sameWire(server, sdkCall, baselineCall, body) {
+  const result = await sdkCall()
+  const sdkBody = (await server.lastRequest()).body
+  await baselineCall()
+  const baseBody = (await server.lastRequest()).body
+  const norm = (s) => JSON.stringify([...new URLSearchParams(s)].sort())
+  const same = norm(sdkBody) === norm(baseBody) && baseBody === body
+  if (!same) console.warn(`overhead: SDK sent ${sdkBody}\n          baseline sent ${baseBody}`)
+  return { same, sdkBody, baselineBody: baseBody, sdkTasks: result?.taskList?.length }
+}
