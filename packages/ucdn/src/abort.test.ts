@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { createFakeTime } from '../test/helpers/fake-time.js'
+import { raceAbort, scopedSignal, TimeoutReason } from './abort.js'
+import { createSleep } from './clock.js'
+
+describe('scopedSignal', () => {
+  it('aborts with a TimeoutReason when its timeout passes, and says so', async () => {
+    const time = createFakeTime()
+    const scope = scopedSignal(undefined, 1000, time.timers)
+    await time.advance(999)
+    expect(scope.signal.aborted).toBe(false)
+    await time.advance(1)
+    expect(scope.signal.aborted).toBe(true)
+    expect(scope.timedOut).toBe(true)
+    expect(scope.signal.reason).toBeInstanceOf(TimeoutReason)
+  })
+
+  it('follows the parent signal with its reason, without claiming a timeout', () => {
+    const time = createFakeTime()
+    const parent = new AbortController()
+    const scope = scopedSignal(parent.signal, 1000, time.timers)
+    parent.abort('stop')
+    expect(scope.signal.reason).toBe('stop')
+    expect(scope.timedOut).toBe(false)
+  })
+
+  it('starts aborted under an aborted parent, setting no timer', () => {
+    const time = createFakeTime()
+    const scope = scopedSignal(AbortSignal.abort('early'), 1000, time.timers)
+    expect(scope.signal.aborted).toBe(true)
+    expect(time.pending()).toBe(0)
+  })
+
+  it('dispose() clears the timer and detaches from the parent', () => {
+    const time = createFakeTime()
+    const parent = new AbortController()
+    const scope = scopedSignal(parent.signal, 1000, time.timers)
+    expect(time.pending()).toBe(1)
+    scope.dispose()
+    expect(time.pending()).toBe(0)
+    parent.abort()
+    expect(scope.signal.aborted).toBe(false)
+  })
+})
+
+describe('raceAbort', () => {
+  it('rejects at once with the reason, even if the promise never settles', async () => {
+    const controller = new AbortController()
+    const raced = raceAbort(new Promise(() => {}), controller.signal)
+    controller.abort('gone')
+    await expect(raced).rejects.toBe('gone')
+  })
+
+  it('passes values and errors through', async () => {
+    const signal = new AbortController().signal
+    await expect(raceAbort(Promise.resolve(1), signal)).resolves.toBe(1)
+    await expect(raceAbort(Promise.reject(new Error('x')), signal)).rejects.toThrow('x')
+  })
+})
+
+describe('createSleep', () => {
+  it('waits on the injected timers', async () => {
+    const time = createFakeTime()
+    let done = false
+    void createSleep(time.timers)(500).then(() => {
+      done = true
+    })
+    await time.advance(499)
+    expect(done).toBe(false)
+    await time.advance(1)
+    expect(done).toBe(true)
+  })
+
+  it('rejects on abort and leaves no timer behind', async () => {
+    const time = createFakeTime()
+    const controller = new AbortController()
+    const sleeping = createSleep(time.timers)(500, controller.signal)
+    expect(time.pending()).toBe(1)
+    controller.abort('now')
+    await expect(sleeping).rejects.toBe('now')
+    expect(time.pending()).toBe(0)
+  })
+})

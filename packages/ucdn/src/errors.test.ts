@@ -1,0 +1,73 @@
+import { inspect } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { isUcdnError, UcdnError, UcdnErrorCode } from './errors.js'
+
+describe('UcdnError', () => {
+  it('carries code, details, cause and a computed retryable flag', () => {
+    const cause = new Error('socket hang up')
+    const error = new UcdnError({
+      code: 'HTTP_ERROR',
+      message: 'failed.',
+      httpStatus: 503,
+      action: 'A',
+      requestId: 'r',
+      attempts: 3,
+      cause,
+    })
+    expect(error).toBeInstanceOf(Error)
+    expect(error.name).toBe('UcdnError')
+    expect(error).toMatchObject({
+      code: 'HTTP_ERROR',
+      httpStatus: 503,
+      action: 'A',
+      requestId: 'r',
+      attempts: 3,
+    })
+    expect(error.cause).toBe(cause)
+    expect(error.retryable).toBe(true)
+  })
+
+  it('lists every code as a stable value', () => {
+    expect(Object.values(UcdnErrorCode).sort()).toEqual([
+      'ABORTED',
+      'API_ERROR',
+      'HTTP_ERROR',
+      'INVALID_INPUT',
+      'INVALID_RESPONSE',
+      'NETWORK_ERROR',
+      'TIMEOUT',
+    ])
+  })
+
+  it('toJSON gives a plain object without stack, the cause reduced to name, code and message', () => {
+    const cause = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET', secret: 'x' })
+    const error = new UcdnError({ code: 'NETWORK_ERROR', message: 'no answer.', cause })
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'UcdnError',
+      code: 'NETWORK_ERROR',
+      message: 'no answer.',
+      retryable: true,
+      cause: { name: 'Error', message: 'other side closed', code: 'UND_ERR_SOCKET' },
+    })
+  })
+
+  it('with() copies, overriding details and keeping the stack', () => {
+    const error = new UcdnError({ code: 'TIMEOUT', message: 'slow.' })
+    const copy = error.with({ attempts: 2 })
+    expect(copy).not.toBe(error)
+    expect(copy).toMatchObject({ code: 'TIMEOUT', message: 'slow.', attempts: 2 })
+    expect(copy.stack).toBe(error.stack)
+  })
+
+  it('isUcdnError recognises instances and look-alikes from another copy of the package', () => {
+    expect(isUcdnError(new UcdnError({ code: 'ABORTED', message: 'x' }))).toBe(true)
+    const foreign = Object.assign(new Error('x'), { name: 'UcdnError', code: 'ABORTED' })
+    expect(isUcdnError(foreign)).toBe(true)
+    expect(isUcdnError(new Error('x'))).toBe(false)
+    expect(isUcdnError('UcdnError')).toBe(false)
+  })
+
+  it('inspects without throwing', () => {
+    expect(inspect(new UcdnError({ code: 'ABORTED', message: 'stopped.' }))).toContain('ABORTED')
+  })
+})

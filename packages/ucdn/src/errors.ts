@@ -1,0 +1,131 @@
+import { isRetryable } from './retry-policy.js'
+
+/** Every way a call can fail, as a stable value to `switch` on. */
+export const UcdnErrorCode = {
+  /** The API answered with a non-zero `RetCode` (see `retCode`). */
+  ApiError: 'API_ERROR',
+  /** The HTTP status was not 2xx (see `httpStatus`). */
+  HttpError: 'HTTP_ERROR',
+  /** The request did not get an answer: DNS, connection refused or reset, TLS, … */
+  NetworkError: 'NETWORK_ERROR',
+  /** An attempt ran past `timeoutMs`, or a waiter ran past its overall `timeoutMs`. */
+  Timeout: 'TIMEOUT',
+  /** The caller's `AbortSignal` fired. */
+  Aborted: 'ABORTED',
+  /** The call's parameters or the client's options were rejected before anything was sent. */
+  InvalidInput: 'INVALID_INPUT',
+  /** The answer was not JSON, or not the shape the API documents. */
+  InvalidResponse: 'INVALID_RESPONSE',
+} as const
+export type UcdnErrorCode = (typeof UcdnErrorCode)[keyof typeof UcdnErrorCode]
+
+/** What a {@link UcdnError} knows; everything but `code` and `message` is optional. */
+export interface UcdnErrorDetails {
+  readonly code: UcdnErrorCode
+  readonly message: string
+  readonly action?: string | undefined
+  readonly retCode?: number | undefined
+  readonly httpStatus?: number | undefined
+  readonly requestId?: string | undefined
+  readonly attempts?: number | undefined
+  /** Delay the server asked for (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs?: number | undefined
+  /** Task ids the API does not know (waiters only). */
+  readonly missingTaskIds?: readonly string[] | undefined
+  readonly cause?: unknown
+}
+
+/**
+ * The one error class of `@scloud/ucdn`. Switch on `code`; `retryable` says whether trying again later can help
+ * (the client already retried it `attempts - 1` times). Messages never contain a private key or a signature.
+ */
+export class UcdnError extends Error {
+  override readonly name = 'UcdnError'
+  readonly code: UcdnErrorCode
+  readonly retryable: boolean
+  readonly action: string | undefined
+  readonly retCode: number | undefined
+  readonly httpStatus: number | undefined
+  readonly requestId: string | undefined
+  readonly attempts: number | undefined
+  readonly retryAfterMs: number | undefined
+  readonly missingTaskIds: readonly string[] | undefined
+
+  constructor(details: UcdnErrorDetails) {
+    super(details.message, details.cause === undefined ? undefined : { cause: details.cause })
+    this.code = details.code
+    this.action = details.action
+    this.retCode = details.retCode
+    this.httpStatus = details.httpStatus
+    this.requestId = details.requestId
+    this.attempts = details.attempts
+    this.retryAfterMs = details.retryAfterMs
+    this.missingTaskIds = details.missingTaskIds
+    this.retryable = isRetryable(this)
+  }
+
+  /** A copy with more details filled in (the retry loop adds `attempts`); the stack is kept. */
+  with(details: Partial<Omit<UcdnErrorDetails, 'code'>>): UcdnError {
+    const copy = new UcdnError({ ...this.details(), ...details })
+    if (this.stack !== undefined) copy.stack = this.stack
+    return copy
+  }
+
+  /** A plain, safe object for logs and JSON: no stack, the cause reduced to its name, code and message. */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+    }
+    for (const key of [
+      'action',
+      'retCode',
+      'httpStatus',
+      'requestId',
+      'attempts',
+      'retryAfterMs',
+      'missingTaskIds',
+    ] as const) {
+      if (this[key] !== undefined) json[key] = this[key]
+    }
+    if (this.cause !== undefined) json.cause = describeCause(this.cause)
+    return json
+  }
+
+  private details(): UcdnErrorDetails {
+    return {
+      code: this.code,
+      message: this.message,
+      action: this.action,
+      retCode: this.retCode,
+      httpStatus: this.httpStatus,
+      requestId: this.requestId,
+      attempts: this.attempts,
+      retryAfterMs: this.retryAfterMs,
+      missingTaskIds: this.missingTaskIds,
+      cause: this.cause,
+    }
+  }
+}
+
+/** True for a {@link UcdnError}, also one from another copy of this package. */
+export function isUcdnError(value: unknown): value is UcdnError {
+  return (
+    value instanceof UcdnError ||
+    (value instanceof Error &&
+      value.name === 'UcdnError' &&
+      typeof (value as { code?: unknown }).code === 'string')
+  )
+}
+
+function describeCause(cause: unknown): Record<string, unknown> | string {
+  if (cause instanceof Error) {
+    const out: Record<string, unknown> = { name: cause.name, message: cause.message }
+    const code = (cause as { code?: unknown }).code
+    if (typeof code === 'string' || typeof code === 'number') out.code = code
+    return out
+  }
+  return typeof cause
+}

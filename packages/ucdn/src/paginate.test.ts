@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import { type FetchOffsetPage, type OffsetPaginationOptions, paginateByOffset } from './paginate.js'
+
+/** A fake API over `items` that records each request and can report a different TotalCount per call. */
+function fakeApi(
+  items: number,
+  options: { totalCount?: (call: number) => number | undefined; gate?: boolean } = {},
+) {
+  const requests: { offset: number; limit: number; signal: AbortSignal }[] = []
+  const releases: (() => void)[] = []
+  let inFlight = 0
+  let maxInFlight = 0
+  const fetchPage: FetchOffsetPage<number[]> = async (offset, limit, signal) => {
+    requests.push({ offset, limit, signal })
+    inFlight++
+    maxInFlight = Math.max(maxInFlight, inFlight)
+    try {
+      if (options.gate) {
+        await new Promise<void>((resolve, reject) => {
+          releases.push(resolve)
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+        })
+      }
+      const page = Array.from({ length: Math.max(0, Math.min(limit, items - offset)) }, (_, i) => offset + i)
+      const totalCount = options.totalCount ? options.totalCount(requests.length) : items
+      return { page, itemCount: page.length, totalCount }
+    } finally {
+      inFlight--
+    }
+  }
+  return { fetchPage, requests, releases, maxInFlight: () => maxInFlight }
+}
+
+const base: OffsetPaginationOptions = { startOffset: 0, pageSize: 10, concurrency: 1, maxPages: 1000 }
+
+async function collect<P>(pages: AsyncIterable<P>): Promise<P[]> {
+  const out: P[] = []
+  for await (const page of pages) out.push(page)
+  return out
+}
+
+describe('paginateByOffset', () => {
+  it('walks Offset/Limit pages until TotalCount', async () => {
+    const api = fakeApi(25)
+    const pages = await collect(paginateByOffset(api.fetchPage, base))
+    expect(pages.flat()).toEqual(Array.from({ length: 25 }, (_, i) => i))
+    expect(api.requests.map((r) => [r.offset, r.limit])).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 10],
+    ])
+  })
+
+  it('stops after exactly TotalCount without asking for an empty page', async () => {
+    const api = fakeApi(20)
+    await collect(paginateByOffset(api.fetchPage, base))
+    expect(api.requests).toHaveLength(2)
+  })
+
+  it('starts at startOffset', async () => {
+    const api = fakeApi(25)
+    const pages = await collect(paginateByOffset(api.fetchPage, { ...base, startOffset: 15 }))
+    expect(pages.flat()).toEqual(Array.from({ length: 10 }, (_, i) => 15 + i))
+  })
+
+  it('yields an empty first page once', async () => {
+    const api = fakeApi(0)
+    expect(await collect(paginateByOffset(api.fetchPage, base))).toEqual([[]])
+  })
+
+  it('stops on a short page even when TotalCount claims more', async () => {
+    const api = fakeApi(15, { totalCount: () => 1000 })
+    const pages = await collect(paginateByOffset(api.fetchPage, base))
+    expect(pages.flat()).toHaveLength(15)
+    expect(api.requests).toHaveLength(2)
+  })
+
+  it('is bounded by the first TotalCount when later pages claim a growing total', async () => {
+    const api = fakeApi(1_000_000, { totalCount: (call) => 30 * call })
+    const pages = await collect(paginateByOffset(api.fetchPage, base))
+    expect(pages).toHaveLength(3)
+    expect(api.requests).toHaveLength(3)
+  })
+
+  it('stops early when a later page reports a smaller total', async () => {
+    const api = fakeApi(1000, { totalCount: (call) => (call === 1 ? 100 : 20) })
+    const pages = await collect(paginateByOffset(api.fetchPage, base))
+    expect(pages).toHaveLength(2)
+  })
+
+  it('without a TotalCount, goes on one page at a time until a short page, bounded by maxPages', async () => {
+    const short = fakeApi(35, { totalCount: () => undefined })
+    expect(await collect(paginateByOffset(short.fetchPage, { ...base, concurrency: 8 }))).toHaveLength(4)
+    expect(short.maxInFlight()).toBe(1)
+    const endless = fakeApi(Number.MAX_SAFE_INTEGER, { totalCount: () => undefined })
+    expect(await collect(paginateByOffset(endless.fetchPage, { ...base, maxPages: 7 }))).toHaveLength(7)
+  })
+
+  it('with concurrency, keeps at most that many pages in flight and still yields in order', async () => {
+    const api = fakeApi(95, { gate: true })
+    const iterator = paginateByOffset(api.fetchPage, { ...base, concurrency: 4 })
+    const collected = collect(iterator)
+    const tick = () => new Promise((resolve) => setImmediate(resolve))
+    await tick()
+    api.releases.shift()?.() // first page alone
+    await tick()
+    expect(api.requests).toHaveLength(5) // first + 4 in flight
+    // finish pages out of order: the last in flight first
+    api.releases.splice(3, 1)[0]?.()
+    await tick()
+    expect(api.requests).toHaveLength(5) // the head has not finished, nothing new starts yet
+    while (api.releases.length > 0 || api.requests.length < 10) {
+      api.releases.shift()?.()
+      await tick()
+    }
+    const pages = await collected
+    expect(pages.flat()).toEqual(Array.from({ length: 95 }, (_, i) => i))
+    expect(api.maxInFlight()).toBe(4)
+    expect(api.requests).toHaveLength(10)
+  })
+
+  it('an error rejects the iteration and aborts the pages in flight', async () => {
+    const requests: AbortSignal[] = []
+    const fetchPage: FetchOffsetPage<number> = (offset, _limit, signal) => {
+      requests.push(signal)
+      if (offset === 0) return Promise.resolve({ page: 0, itemCount: 10, totalCount: 100 })
+      if (offset === 10) return Promise.reject(new Error('page 2 failed'))
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+    }
+    await expect(collect(paginateByOffset(fetchPage, { ...base, concurrency: 3 }))).rejects.toThrow(
+      'page 2 failed',
+    )
+    expect(requests).toHaveLength(4)
+    expect(requests.every((signal) => signal.aborted)).toBe(true)
+  })
+
+  it('breaking out of the loop aborts the pages in flight', async () => {
+    const api = fakeApi(100, { gate: true })
+    const tick = () => new Promise((resolve) => setImmediate(resolve))
+    const run = (async () => {
+      for await (const page of paginateByOffset(api.fetchPage, { ...base, concurrency: 3 })) {
+        if (page[0] === 10) break
+      }
+    })()
+    await tick()
+    api.releases.shift()?.() // page 1
+    await tick()
+    api.releases.shift()?.() // page 2: the loop breaks while pages 3 and 4 are in flight
+    await run
+    expect(api.requests).toHaveLength(4)
+    expect(api.requests.slice(2).every((r) => r.signal.aborted)).toBe(true)
+  })
+
+  it("the caller's signal aborts the requests in flight", async () => {
+    const api = fakeApi(100, { gate: true })
+    const controller = new AbortController()
+    const collected = collect(paginateByOffset(api.fetchPage, { ...base, signal: controller.signal }))
+    await new Promise((resolve) => setImmediate(resolve))
+    controller.abort(new Error('stop'))
+    await expect(collected).rejects.toThrow('stop')
+    expect(api.requests[0]?.signal.aborted).toBe(true)
+  })
+})

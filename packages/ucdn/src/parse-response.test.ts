@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { UcdnError } from './errors.js'
+import { httpError, parseDescribeResponse } from './parse-response.js'
+
+const ACTION = 'DescribeNewUcdnPrefetchCacheTask'
+const parse = (body: unknown) =>
+  parseDescribeResponse(typeof body === 'string' ? body : JSON.stringify(body), 'req-1', ACTION)
+const failure = (body: unknown): UcdnError => {
+  try {
+    parse(body)
+  } catch (error) {
+    if (error instanceof UcdnError) return error
+    throw error
+  }
+  throw new Error('expected a failure')
+}
+
+describe('parseDescribeResponse', () => {
+  it('gives a typed page with camelCase generated models', () => {
+    const { page, totalCountReported } = parse({
+      RetCode: 0,
+      Action: 'DescribeNewUcdnPrefetchCacheTaskResponse',
+      TotalCount: 1,
+      TaskList: [
+        {
+          TaskId: 't1',
+          CreateTime: 5,
+          Status: 'process',
+          UrlLists: [{ Url: 'https://a/x', CreateTime: 5, FinishTime: 0, Status: 'wait', Progress: 0 }],
+        },
+      ],
+    })
+    expect(page).toEqual({
+      totalCount: 1,
+      requestId: 'req-1',
+      taskList: [
+        {
+          taskId: 't1',
+          createTime: 5,
+          status: 'process',
+          urlLists: [{ url: 'https://a/x', createTime: 5, finishTime: 0, status: 'wait', progress: 0 }],
+        },
+      ],
+    })
+    expect(totalCountReported).toBe(true)
+  })
+
+  it('accepts RetCode as a numeric string', () => {
+    expect(parse({ RetCode: '0', Action: 'X', TotalCount: 0 }).page.totalCount).toBe(0)
+  })
+
+  it('ignores unknown fields and keeps statuses outside the enum', () => {
+    const { page } = parse({
+      RetCode: 0,
+      Action: 'X',
+      Extra: { nested: true },
+      TaskList: [{ TaskId: 't', Status: 'brandNew', Shiny: 1, UrlLists: [{ Status: 'zzz', Other: [] }] }],
+    })
+    expect(page.taskList[0]).toEqual({ taskId: 't', status: 'brandNew', urlLists: [{ status: 'zzz' }] })
+  })
+
+  it('defaults a missing TaskList to [] and a missing TotalCount to the page length, and says so', () => {
+    expect(parse({ RetCode: 0, Action: 'X' })).toEqual({
+      page: { totalCount: 0, taskList: [], requestId: 'req-1' },
+      totalCountReported: false,
+    })
+  })
+
+  it.each([
+    [{ RetCode: 171, Action: 'X', Message: 'Signature VerifyAC Error' }, 171, 'check the private key'],
+    [{ RetCode: '153', Action: 'X', Message: 'rate limited' }, 153, 'rate limited'],
+    [{ RetCode: 230, Message: 'Params [TaskId] not valid' }, 230, 'Params [TaskId] not valid'],
+  ])('turns a non-zero RetCode into API_ERROR (%j)', (body, retCode, text) => {
+    const error = failure(body)
+    expect(error).toMatchObject({ code: 'API_ERROR', retCode, requestId: 'req-1', action: ACTION })
+    expect(error.message).toContain(`RetCode ${retCode}`)
+    expect(error.message).toContain(text)
+    expect(error.message).toContain('req-1')
+  })
+
+  it.each([
+    ['unparsable JSON', '{"RetCode": 0,', 'not JSON'],
+    ['an empty body', '', 'an empty answer'],
+    ['a JSON array', '[]', 'unexpected shape'],
+    ['a missing RetCode', { Action: 'X' }, 'RetCode'],
+    ['a non-numeric RetCode', { RetCode: 'ok', Action: 'X' }, 'RetCode'],
+    ['a TaskList that is not an array', { RetCode: 0, Action: 'X', TaskList: {} }, 'TaskList'],
+    [
+      'a wrongly typed nested field',
+      { RetCode: 0, Action: 'X', TaskList: [{ UrlLists: [{ Progress: 'x' }] }] },
+      'TaskList[0].UrlLists[0].Progress',
+    ],
+    ['a negative TotalCount', { RetCode: 0, Action: 'X', TotalCount: -1 }, 'TotalCount'],
+  ])('turns %s into INVALID_RESPONSE with the request id', (_, body, text) => {
+    const error = failure(body)
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', requestId: 'req-1', retryable: false })
+    expect(error.message).toContain(text)
+    expect(error.message).toContain('request id req-1')
+  })
+})
+
+describe('httpError', () => {
+  it('names the status and the request id, and keeps RetCode and Message from a JSON body', () => {
+    const error = httpError(ACTION, 503, '{"RetCode":150,"Message":"Service unavailable"}', 'req-9', 2000)
+    expect(error).toMatchObject({
+      code: 'HTTP_ERROR',
+      httpStatus: 503,
+      retCode: 150,
+      requestId: 'req-9',
+      retryAfterMs: 2000,
+      retryable: true,
+    })
+    expect(error.message).toBe(`${ACTION} failed with HTTP 503: Service unavailable (request id req-9).`)
+  })
+
+  it('copes with a non-JSON body', () => {
+    const error = httpError(ACTION, 502, '<html>Bad Gateway</html>', undefined, undefined)
+    expect(error.message).toBe(`${ACTION} failed with HTTP 502.`)
+    expect(error.retCode).toBeUndefined()
+  })
+})

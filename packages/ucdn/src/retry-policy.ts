@@ -1,0 +1,109 @@
+// Which failures are worth another attempt, and how long to wait before it. Pure: randomness and the current
+// time are passed in, so the policy is tested without real waiting.
+
+/** What the policy needs to know about a failure. */
+export interface RetryCandidate {
+  readonly code: string
+  readonly httpStatus?: number | undefined
+  readonly retCode?: number | undefined
+}
+
+export interface BackoffOptions {
+  /** Delay cap of the first retry, in ms; doubled on each later retry. */
+  readonly baseDelayMs: number
+  /** No backoff delay exceeds this, in ms. */
+  readonly maxDelayMs: number
+  /** A `Retry-After` longer than this is cut down to it, in ms. */
+  readonly maxRetryAfterMs: number
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = Object.freeze({
+  baseDelayMs: 100,
+  maxDelayMs: 20_000,
+  maxRetryAfterMs: 60_000,
+})
+
+/**
+ * HTTP statuses retried. 500 is included: this SDK only sends read-only actions (retrying cannot do anything
+ * twice), PROTOCOL.md treats server-side internal errors (RetCode ≥ 2000) as retryable, and HTTP 500 is the
+ * gateway's way of saying the same thing.
+ */
+export const RETRYABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
+
+/** RetCodes PROTOCOL.md marks as transient: API timeout, service unavailable, rate limited. */
+const RETRYABLE_RET_CODES: ReadonlySet<number> = new Set([110, 150, 153])
+
+/** True for the RetCodes PROTOCOL.md marks retryable: 110, 150, 153 and every code ≥ 2000. */
+export function isRetryableRetCode(retCode: number): boolean {
+  return RETRYABLE_RET_CODES.has(retCode) || retCode >= 2000
+}
+
+/**
+ * Whether another attempt can help: network errors, per-attempt timeouts, HTTP 429/500/502/503/504 and the
+ * retryable RetCodes. Never auth or signature errors (160–172, 292, 294, 299), never input errors, never an
+ * abort, never any other action-specific RetCode. A retryable HTTP status whose body carries a
+ * non-retryable RetCode (say, 171 behind a 503) is not retried.
+ */
+export function isRetryable(error: RetryCandidate): boolean {
+  switch (error.code) {
+    case 'NETWORK_ERROR':
+    case 'TIMEOUT':
+      return true
+    case 'API_ERROR':
+      return error.retCode !== undefined && isRetryableRetCode(error.retCode)
+    case 'HTTP_ERROR':
+      return (
+        error.httpStatus !== undefined &&
+        RETRYABLE_HTTP_STATUSES.has(error.httpStatus) &&
+        (error.retCode === undefined || error.retCode === 0 || isRetryableRetCode(error.retCode))
+      )
+    default:
+      return false
+  }
+}
+
+/**
+ * "Full jitter" exponential backoff (AWS Architecture Blog, "Exponential Backoff And Jitter"): a uniformly random
+ * delay in [0, min(maxDelayMs, baseDelayMs · 2^(retry − 1))). `retry` counts from 1 (the wait before attempt 2).
+ */
+export function backoffDelay(
+  retry: number,
+  random: () => number,
+  options: Pick<BackoffOptions, 'baseDelayMs' | 'maxDelayMs'> = DEFAULT_BACKOFF,
+): number {
+  const exponent = Math.min(Math.max(retry - 1, 0), 52)
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** exponent)
+  return Math.floor(clampUnit(random()) * ceiling)
+}
+
+/**
+ * A `Retry-After` header value in milliseconds: delta-seconds (`"120"`) or an HTTP-date, relative to `nowMs`.
+ * `undefined` when absent or unparsable; a date in the past gives 0.
+ */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  if (value == null) return undefined
+  const trimmed = value.trim()
+  if (trimmed === '') return undefined
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000)
+  // An HTTP-date always names a weekday and a GMT time; anything Date.parse accepts beyond that is not one.
+  if (!/[a-z]{3}.*\d{2}:\d{2}:\d{2}/i.test(trimmed)) return undefined
+  const at = Date.parse(trimmed)
+  if (Number.isNaN(at)) return undefined
+  return Math.max(0, at - nowMs)
+}
+
+/** The wait before retry number `retry`: the server's `Retry-After` (capped) when given, else the backoff. */
+export function retryDelay(
+  retry: number,
+  retryAfterMs: number | undefined,
+  random: () => number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxRetryAfterMs)
+  return backoffDelay(retry, random, options)
+}
+
+function clampUnit(value: number): number {
+  if (!(value > 0)) return 0
+  return value >= 1 ? 1 - Number.EPSILON : value
+}

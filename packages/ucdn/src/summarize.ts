@@ -1,0 +1,97 @@
+// A summary of prefetch tasks for progress bars, CLIs and dashboards.
+import { PrefetchStatus, type TaskInfo } from '@scloud/ucdn-client'
+
+/** Counts keyed by status: the five documented ones always present, any other status under its own name. */
+export type StatusCounts = Record<PrefetchStatus, number> & Record<string, number>
+
+export interface PrefetchSummary {
+  readonly tasks: { readonly total: number; readonly byStatus: StatusCounts }
+  readonly urls: {
+    readonly total: number
+    /** URLs whose status is `success` or `failure`. */
+    readonly done: number
+    readonly byStatus: StatusCounts
+  }
+  /** Mean URL progress in percent (0–100); a finished URL counts 100 whatever its `progress` says. */
+  readonly progress: number
+  /** Every URL whose status is `failure`. */
+  readonly failedUrls: readonly { readonly taskId: string; readonly url: string }[]
+  /** Task ids asked for but not found (filled by `waitForPrefetchTasks` with `onMissing: 'ignore'`). */
+  readonly missingTaskIds: readonly string[]
+  /** True when every task and every URL is `success` or `failure` (vacuously true for no tasks). */
+  readonly done: boolean
+}
+
+const TERMINAL: ReadonlySet<string> = new Set([PrefetchStatus.Success, PrefetchStatus.Failure])
+
+/** True for `success` and `failure`, the statuses that do not change any more. */
+export function isTerminalStatus(status: string | undefined): boolean {
+  return status !== undefined && TERMINAL.has(status)
+}
+
+/**
+ * Counts tasks and URLs per status, URLs done, overall progress and failed URLs. A status missing from the
+ * answer counts as `unknow` (the API's own word for unknown); a status outside the documented set is counted
+ * under its own name. Progress is the mean over URLs; with no URLs it is 100 when every task is finished, else 0.
+ */
+export function summarizePrefetchTasks(
+  tasks: readonly TaskInfo[],
+  options: { readonly missingTaskIds?: readonly string[] } = {},
+): PrefetchSummary {
+  const taskCounts = emptyCounts()
+  const urlCounts = emptyCounts()
+  const failedUrls: { taskId: string; url: string }[] = []
+  let urls = 0
+  let urlsDone = 0
+  let progressSum = 0
+  let allDone = true
+  for (const task of tasks) {
+    count(taskCounts, task.status)
+    if (!isTerminalStatus(task.status)) allDone = false
+    for (const url of task.urlLists ?? []) {
+      urls++
+      count(urlCounts, url.status)
+      if (isTerminalStatus(url.status)) {
+        urlsDone++
+        progressSum += 100
+      } else {
+        allDone = false
+        progressSum += clampPercent(url.progress)
+      }
+      if (url.status === PrefetchStatus.Failure)
+        failedUrls.push({ taskId: task.taskId ?? '', url: url.url ?? '' })
+    }
+  }
+  const progress = urls > 0 ? progressSum / urls : allDone ? 100 : 0
+  return {
+    tasks: { total: tasks.length, byStatus: taskCounts },
+    urls: { total: urls, done: urlsDone, byStatus: urlCounts },
+    progress,
+    failedUrls,
+    missingTaskIds: [...(options.missingTaskIds ?? [])],
+    done: allDone,
+  }
+}
+
+function emptyCounts(): StatusCounts {
+  const counts: Record<string, number> = {}
+  for (const status of Object.values(PrefetchStatus)) counts[status] = 0
+  return counts as StatusCounts
+}
+
+function count(counts: Record<string, number>, status: string | undefined): void {
+  const key = status ?? PrefetchStatus.Unknow
+  // defineProperty and hasOwn: a status named "__proto__" or "constructor" must be counted, not inherited.
+  const previous = Object.hasOwn(counts, key) ? (counts[key] ?? 0) : 0
+  Object.defineProperty(counts, key, {
+    value: previous + 1,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
+}
+
+function clampPercent(value: number | undefined): number {
+  if (value === undefined || !Number.isFinite(value)) return 0
+  return Math.min(100, Math.max(0, value))
+}

@@ -1,0 +1,100 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { hang, json, type LocalServer, reset, startLocalServer } from '../../test/helpers/local-server.js'
+import { createUndiciTransport } from './undici-fetch.js'
+
+let server: LocalServer
+beforeAll(async () => {
+  server = await startLocalServer()
+})
+afterAll(() => server.close())
+
+const transports: ReturnType<typeof createUndiciTransport>[] = []
+const transport = () => {
+  const created = createUndiciTransport()
+  transports.push(created)
+  return created
+}
+afterEach(async () => {
+  await Promise.all(transports.splice(0).map((t) => t.close()))
+})
+
+describe('createUndiciTransport', () => {
+  it('sends method, headers and body, and answers like fetch (status, ok, headers.get, text, json, clone)', async () => {
+    server.enqueue(json({ RetCode: 0 }, 200, { 'x-ucloud-request-uuid': 'abc' }))
+    const response = await transport().fetch(`${server.url}/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'test-agent' },
+      body: 'Action=X&TaskId.0=a',
+    })
+    const received = server.requests.at(-1)
+    expect(received).toMatchObject({ method: 'POST', url: '/', body: 'Action=X&TaskId.0=a' })
+    expect(received?.headers['user-agent']).toBe('test-agent')
+    expect(received?.headers['content-type']).toBe('application/x-www-form-urlencoded')
+    expect(response.status).toBe(200)
+    expect(response.ok).toBe(true)
+    expect(response.headers.get('X-UCLOUD-REQUEST-UUID')).toBe('abc')
+    expect(response.headers.get('missing')).toBeNull()
+    const copy = response.clone()
+    expect(await response.text()).toBe('{"RetCode":0}')
+    expect(await copy.json()).toEqual({ RetCode: 0 })
+  })
+
+  it('keeps connections alive between calls', async () => {
+    const t = transport()
+    const before = server.connections()
+    for (let i = 0; i < 20; i++) await t.fetch(`${server.url}/`, { method: 'POST', body: 'a=1' })
+    // undici frees a socket a tick after the body ends, so back-to-back calls may alternate between two.
+    expect(server.connections() - before).toBeLessThanOrEqual(2)
+  })
+
+  it('sends URLSearchParams bodies and keeps the query string', async () => {
+    await transport().fetch(`${server.url}/path?x=1#fragment`, {
+      method: 'POST',
+      body: new URLSearchParams({ a: 'b c' }),
+    })
+    expect(server.requests.at(-1)).toMatchObject({ url: '/path?x=1', body: 'a=b+c' })
+  })
+
+  it('answers non-2xx statuses without throwing', async () => {
+    server.enqueue(json('busy', 503, { 'retry-after': '2' }))
+    const response = await transport().fetch(`${server.url}/`, { method: 'POST', body: '' })
+    expect(response.status).toBe(503)
+    expect(response.ok).toBe(false)
+    expect(response.headers.get('Retry-After')).toBe('2')
+  })
+
+  it('rejects with the signal reason when aborted', async () => {
+    server.enqueue(hang)
+    const controller = new AbortController()
+    const pending = transport().fetch(`${server.url}/`, {
+      method: 'POST',
+      body: '',
+      signal: controller.signal,
+    })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const reason = new Error('stop')
+    controller.abort(reason)
+    await expect(pending).rejects.toBe(reason)
+  })
+
+  it('turns a connection reset into a TypeError carrying the cause, like fetch', async () => {
+    server.enqueue(reset)
+    const error = await transport()
+      .fetch(`${server.url}/`, { method: 'POST', body: '' })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TypeError)
+    expect((error as Error).message).toMatch(/^fetch failed: /)
+    expect((error as Error).cause).toBeInstanceOf(Error)
+  })
+
+  it('close() closes the pooled connections, and a later call opens a new one', async () => {
+    const t = transport()
+    await t.fetch(`${server.url}/`, { method: 'POST', body: '' })
+    const connections = server.connections()
+    await t.close()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(server.openConnections()).toBe(0)
+    await t.fetch(`${server.url}/`, { method: 'POST', body: '' })
+    expect(server.connections()).toBe(connections + 1)
+  })
+})

@@ -1,0 +1,98 @@
+// A fetch-compatible function on undici's `request` over one keep-alive Pool per origin. It skips the WHATWG
+// fetch machinery (Request/Response/Headers objects, body streams) that makes Node's global fetch ~3× slower
+// per call, and answers with a BufferedResponse.
+import type { FetchAPI } from '@scloud/ucdn-client'
+import { Pool } from 'undici'
+import { BufferedResponse } from './buffered-response.js'
+import type { Transport } from './types.js'
+
+export interface UndiciFetchOptions {
+  /** How long an idle keep-alive socket is kept, in ms (undici's default: 4000). */
+  readonly keepAliveTimeoutMs?: number
+  /** Most sockets per origin (default: no limit). */
+  readonly connections?: number
+}
+
+interface Target {
+  readonly pool: Pool
+  readonly path: string
+}
+
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH'
+
+/** A {@link Transport} on undici pools. `close()` closes every pool it opened. */
+export function createUndiciTransport(options: UndiciFetchOptions = {}): Transport {
+  const pools = new Map<string, Pool>()
+  // Every call of a client goes to the same URL: resolve it once, not with `new URL` per call.
+  const targets = new Map<string, Target>()
+
+  const resolve = (url: string): Target => {
+    const cached = targets.get(url)
+    if (cached !== undefined) return cached
+    const parsed = new URL(url)
+    let pool = pools.get(parsed.origin)
+    if (pool === undefined) {
+      pool = new Pool(parsed.origin, {
+        ...(options.keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: options.keepAliveTimeoutMs }),
+        ...(options.connections === undefined ? {} : { connections: options.connections }),
+      })
+      pools.set(parsed.origin, pool)
+    }
+    const target = { pool, path: `${parsed.pathname}${parsed.search}` }
+    if (targets.size > 100) targets.clear()
+    targets.set(url, target)
+    return target
+  }
+
+  const fetch = async (input: Parameters<FetchAPI>[0], init: RequestInit = {}): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    const signal = init.signal ?? undefined
+    try {
+      const { pool, path } = resolve(url)
+      const answer = await pool.request({
+        path,
+        method: (init.method ?? 'GET').toUpperCase() as Method,
+        headers: toHeaderRecord(init.headers),
+        body: toBody(init.body),
+        signal,
+      })
+      const text = await answer.body.text()
+      return new BufferedResponse(answer.statusCode, answer.headers, text, url) as unknown as Response
+    } catch (error) {
+      // Behave like fetch: an abort rejects with the signal's reason, anything else is a TypeError.
+      if (signal?.aborted) throw signal.reason
+      throw new TypeError(`fetch failed: ${describe(error)}`, { cause: error })
+    }
+  }
+
+  return {
+    fetch: fetch as FetchAPI,
+    close: async () => {
+      const open = [...pools.values()]
+      pools.clear()
+      targets.clear()
+      await Promise.all(open.map((pool) => pool.close()))
+    },
+  }
+}
+
+function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string> | undefined {
+  if (headers === undefined) return undefined
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries())
+  if (Array.isArray(headers)) return Object.fromEntries(headers)
+  return headers as Record<string, string>
+}
+
+function toBody(body: BodyInit | null | undefined): string | Uint8Array | undefined {
+  if (body == null) return undefined
+  if (typeof body === 'string' || body instanceof Uint8Array) return body
+  if (body instanceof URLSearchParams) return body.toString()
+  if (body instanceof ArrayBuffer) return new Uint8Array(body)
+  throw new TypeError('The undici transport sends string, URLSearchParams or byte bodies only.')
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' ? `${code} ${error.message}` : error.message
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { UcdnError } from './errors.js'
+import { type DescribePrefetchTasksParams, toDescribeRequest } from './validate-params.js'
+
+function rejection(params: unknown): UcdnError {
+  try {
+    toDescribeRequest(params as DescribePrefetchTasksParams)
+  } catch (error) {
+    if (error instanceof UcdnError) return error
+    throw error
+  }
+  throw new Error('expected a rejection')
+}
+
+describe('toDescribeRequest', () => {
+  it('maps SDK names to the generated request model', () => {
+    expect(
+      toDescribeRequest({
+        taskIds: ['a', 'b'],
+        beginTime: 10,
+        endTime: 20,
+        status: 'success',
+        offset: 5,
+        limit: 7,
+        isDcdn: true,
+        projectId: 'org-1',
+      }),
+    ).toEqual({
+      action: 'DescribeNewUcdnPrefetchCacheTask',
+      taskId: ['a', 'b'],
+      beginTime: 10,
+      endTime: 20,
+      status: 'success',
+      offset: 5,
+      limit: 7,
+      isDcdn: true,
+      projectId: 'org-1',
+    })
+  })
+
+  it('accepts no params at all', () => {
+    expect(toDescribeRequest(undefined)).toMatchObject({ action: 'DescribeNewUcdnPrefetchCacheTask' })
+    expect(toDescribeRequest({})).toMatchObject({ taskId: undefined, offset: undefined })
+  })
+
+  it('turns Dates into whole Unix seconds', () => {
+    const request = toDescribeRequest({
+      beginTime: new Date('2026-11-29T00:00:00.900Z'),
+      endTime: new Date('2026-11-30T00:00:00Z'),
+    })
+    expect(request.beginTime).toBe(Date.UTC(2026, 10, 29) / 1000)
+    expect(request.endTime).toBe(Date.UTC(2026, 10, 30) / 1000)
+  })
+
+  it('uses the default projectId only when the call does not set its own', () => {
+    expect(toDescribeRequest({}, { projectId: 'default' }).projectId).toBe('default')
+    expect(toDescribeRequest({ projectId: 'mine' }, { projectId: 'default' }).projectId).toBe('mine')
+  })
+
+  it.each<[string, unknown, string]>([
+    ['an empty task id', { taskIds: ['a', ''] }, 'taskIds[1] must be a non-empty string'],
+    ['a task id that is not a string', { taskIds: [1] }, 'taskIds[0] must be a non-empty string, got 1'],
+    ['taskIds that is not an array', { taskIds: 'a' }, 'taskIds must be an array of non-empty strings'],
+    [
+      'a status outside the enum',
+      { status: 'done' },
+      'status must be one of success, wait, process, failure, unknow, got "done"',
+    ],
+    ['a negative offset', { offset: -1 }, 'offset must be an integer ≥ 0, got -1'],
+    ['a fractional offset', { offset: 1.5 }, 'offset must be an integer ≥ 0, got 1.5'],
+    ['a numeric-string limit', { limit: '10' }, 'limit must be an integer ≥ 0, got "10"'],
+    ['a negative limit', { limit: -3 }, 'limit must be an integer ≥ 0'],
+    ['a NaN limit', { limit: Number.NaN }, 'limit must be an integer ≥ 0'],
+    ['an invalid Date', { beginTime: new Date('nope') }, 'beginTime must be Unix seconds'],
+    ['a negative time', { beginTime: -1 }, 'beginTime must be Unix seconds'],
+    ['milliseconds for seconds', { beginTime: 1_800_000_000_000 }, 'beginTime looks like milliseconds'],
+    ['a non-boolean isDcdn', { isDcdn: 'yes' }, 'isDcdn must be a boolean'],
+    ['an empty projectId', { projectId: '' }, 'projectId must be a non-empty string'],
+    ['endTime without beginTime', { endTime: 100 }, 'beginTime is required when endTime is given'],
+    [
+      'beginTime after endTime',
+      { beginTime: 200, endTime: 100 },
+      'beginTime (200) must not be after endTime (100)',
+    ],
+    ['an unknown key', { taskId: ['a'] }, 'unknown parameter "taskId"'],
+    ['params that are not an object', 'a', 'params must be an object'],
+    ['null params', null, 'params must be an object'],
+  ])('rejects %s with INVALID_INPUT naming the field', (_, params, message) => {
+    const error = rejection(params)
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.retryable).toBe(false)
+    expect(error.message).toContain(message)
+    expect(error.message).toMatch(/^describePrefetchTasks: /)
+  })
+
+  it('counts further problems without listing them', () => {
+    expect(rejection({ offset: -1, limit: -1, status: 'x' }).message).toContain('(and 2 more problems)')
+  })
+
+  it('accepts beginTime alone and beginTime equal to endTime', () => {
+    expect(toDescribeRequest({ beginTime: 5 }).beginTime).toBe(5)
+    expect(toDescribeRequest({ beginTime: 5, endTime: 5 }).endTime).toBe(5)
+  })
+})

@@ -1,0 +1,165 @@
+// Input validation for describePrefetchTasks, built on the zod schemas generated from the spec: the field rules
+// come from the spec; this file adds the SDK's names, Date support, cross-field rules and readable messages.
+import {
+  type DescribeNewUcdnPrefetchCacheTaskRequest,
+  DescribeNewUcdnPrefetchCacheTaskRequestActionEnum,
+  PrefetchStatus,
+} from '@scloud/ucdn-client'
+import { DescribeNewUcdnPrefetchCacheTaskRequestSchema } from '@scloud/ucdn-client/schemas'
+import * as z from 'zod/mini'
+import { UcdnError } from './errors.js'
+
+/** Parameters of {@link UcdnClient.describePrefetchTasks}; all optional. */
+export interface DescribePrefetchTasksParams {
+  /** Only these tasks (the ids returned when the tasks were submitted). */
+  readonly taskIds?: readonly string[] | undefined
+  /** Start of the query window: Unix seconds or a `Date`. Required when `endTime` is given. */
+  readonly beginTime?: number | Date | undefined
+  /** End of the query window: Unix seconds or a `Date`. Defaults to now; needs `beginTime`. */
+  readonly endTime?: number | Date | undefined
+  /** Only tasks with this status. */
+  readonly status?: PrefetchStatus | undefined
+  /** Number of tasks to skip, ≥ 0. */
+  readonly offset?: number | undefined
+  /** Number of tasks to return, ≥ 0. Default: all. */
+  readonly limit?: number | undefined
+  /** Whole-site acceleration (DCDN) tasks instead of CDN tasks. */
+  readonly isDcdn?: boolean | undefined
+  /** Project; defaults to the client's `projectId`. */
+  readonly projectId?: string | undefined
+}
+
+const wire = DescribeNewUcdnPrefetchCacheTaskRequestSchema.shape
+const time = (field: typeof wire.BeginTime) => z.optional(z.union([field, z.date()]))
+
+const paramsSchema = z.strictObject({
+  taskIds: wire.TaskId,
+  beginTime: time(wire.BeginTime),
+  endTime: time(wire.EndTime),
+  status: wire.Status,
+  offset: wire.Offset,
+  limit: wire.Limit,
+  isDcdn: wire.IsDcdn,
+  projectId: wire.ProjectId,
+})
+
+type Field = keyof typeof paramsSchema.shape
+const FIELDS = Object.keys(paramsSchema.shape) as Field[]
+const STATUSES: readonly string[] = Object.values(PrefetchStatus)
+
+/** What each field must be, completing "<field> must be …". */
+const RULES: Record<Field, string> = {
+  taskIds: 'an array of non-empty strings',
+  beginTime: 'Unix seconds (an integer ≥ 0) or a valid Date',
+  endTime: 'Unix seconds (an integer ≥ 0) or a valid Date',
+  status: `one of ${STATUSES.join(', ')}`,
+  offset: 'an integer ≥ 0',
+  limit: 'an integer ≥ 0',
+  isDcdn: 'a boolean',
+  projectId: 'a non-empty string',
+}
+
+// 10^11 s is the year 5138; a bigger "seconds" value is almost certainly Date.now() milliseconds.
+const MAX_PLAUSIBLE_SECONDS = 1e11
+
+/**
+ * Validates `params` and turns them into the generated request model. Throws {@link UcdnError} `INVALID_INPUT`
+ * naming the first bad field (`taskIds[1] must be a non-empty string`).
+ */
+export function toDescribeRequest(
+  params: DescribePrefetchTasksParams | undefined,
+  defaults: { readonly projectId?: string | undefined } = {},
+  method = 'describePrefetchTasks',
+): DescribeNewUcdnPrefetchCacheTaskRequest {
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+    throw invalidInput(`${method}: params must be an object (or omitted).`)
+  }
+  const parsed = paramsSchema.safeParse(params ?? {})
+  if (!parsed.success) throw invalidInput(`${method}: ${describeIssues(parsed.error.issues, params)}`)
+  const p = parsed.data
+  const beginTime = toSeconds(p.beginTime, 'beginTime', method)
+  const endTime = toSeconds(p.endTime, 'endTime', method)
+  if (endTime !== undefined && beginTime === undefined) {
+    throw invalidInput(
+      `${method}: beginTime is required when endTime is given (the API rejects EndTime alone).`,
+    )
+  }
+  if (beginTime !== undefined && endTime !== undefined && beginTime > endTime) {
+    throw invalidInput(`${method}: beginTime (${beginTime}) must not be after endTime (${endTime}).`)
+  }
+  return {
+    action: DescribeNewUcdnPrefetchCacheTaskRequestActionEnum.DescribeNewUcdnPrefetchCacheTask,
+    projectId: p.projectId ?? defaults.projectId,
+    taskId: p.taskIds,
+    beginTime,
+    endTime,
+    status: p.status,
+    offset: p.offset,
+    limit: p.limit,
+    isDcdn: p.isDcdn,
+  }
+}
+
+export function invalidInput(message: string, extra: { missingTaskIds?: readonly string[] } = {}): UcdnError {
+  return new UcdnError({ code: 'INVALID_INPUT', message, ...extra })
+}
+
+function toSeconds(value: number | Date | undefined, field: Field, method: string): number | undefined {
+  if (value === undefined) return undefined
+  if (value instanceof Date) {
+    const seconds = Math.floor(value.getTime() / 1000)
+    if (seconds < 0) throw invalidInput(`${method}: ${field} must be ${RULES[field]}, not before 1970.`)
+    return seconds
+  }
+  if (value >= MAX_PLAUSIBLE_SECONDS) {
+    throw invalidInput(`${method}: ${field} looks like milliseconds (${value}); pass Unix seconds or a Date.`)
+  }
+  return value
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+  const [first] = issues
+  if (first === undefined) return 'params are invalid.'
+  const more =
+    issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''
+  return `${describeIssue(first, input)}${more}.`
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ')
+    return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${keys} (known: ${FIELDS.join(', ')})`
+  }
+  const [field, ...rest] = issue.path
+  const name = formatPath(issue.path)
+  const rule =
+    field === 'taskIds' && rest.length > 0 ? 'a non-empty string' : (RULES[field as Field] ?? 'valid')
+  return `${name} must be ${rule}${describeReceived(valueAt(input, issue.path))}`
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const key of path)
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`
+  return out
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+/** ", got -1" for short primitives, so the message shows what was wrong without echoing large values. */
+function describeReceived(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return `, got ${String(value)}`
+  if (typeof value === 'string')
+    return value.length <= 40 ? `, got ${JSON.stringify(value)}` : ', got a string'
+  if (value instanceof Date) return ', got an invalid Date'
+  if (Array.isArray(value)) return ', got an array'
+  return value === undefined ? '' : `, got ${typeof value}`
+}
