@@ -1,0 +1,116 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { UcdnClient } from '@scloud/ucdn'
+import { PREFETCH_TASKS_PATH } from '../src/prefetch-query.js'
+import type { BffLogger } from './error-response.js'
+import { jsonError, writeJson } from './json-response.js'
+import { handlePrefetchTasks } from './prefetch-endpoint.js'
+import { serveStatic } from './static-files.js'
+
+export type BffOptions = {
+  /** Calls the API with the server's credentials. */
+  readonly ucdn: Pick<UcdnClient, 'paginatePrefetchTasks'>
+  /** The built page (dist/client); without it only the JSON API is served. */
+  readonly staticDir?: string | undefined
+  readonly logger?: BffLogger
+  readonly now?: () => number
+}
+
+// The page talks to its own origin only; in demo mode its fetches to the API address never leave the tab
+// (msw's service worker answers them), but the browser checks them against connect-src first.
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; connect-src 'self' https://api.scloudsg.com; img-src 'self' data:; " +
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+} as const
+
+/**
+ * The backend-for-frontend's request handler: `GET /api/prefetch-tasks` (JSON), the built page, 404/405 as
+ * JSON for the API and plain text elsewhere. `/` without `?mode=` redirects to `/?mode=live`, so the page this
+ * server serves reads from this server.
+ */
+export function createBffHandler(options: BffOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const logger = options.logger ?? { error: (message, details) => console.error(message, details) }
+  const deps = { ucdn: options.ucdn, logger, now: options.now }
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error('The BFF failed to answer a request.', error)
+      if (!res.headersSent)
+        writeJson(res, jsonError(500, 'INTERNAL_ERROR', 'The dashboard’s server failed unexpectedly.'))
+      else res.destroy()
+    })
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    const url = new URL(req.url ?? '/', 'http://bff.invalid')
+    const readOnly = req.method === 'GET' || req.method === 'HEAD'
+    if (url.pathname === PREFETCH_TASKS_PATH || url.pathname.startsWith('/api/')) {
+      if (url.pathname !== PREFETCH_TASKS_PATH) {
+        return writeJson(
+          res,
+          jsonError(
+            404,
+            'NOT_FOUND',
+            `No API at ${url.pathname}; the dashboard uses ${PREFETCH_TASKS_PATH}.`,
+          ),
+        )
+      }
+      if (req.method !== 'GET') {
+        return writeJson(
+          res,
+          jsonError(
+            405,
+            'METHOD_NOT_ALLOWED',
+            `${PREFETCH_TASKS_PATH} only answers GET.`,
+            {},
+            { Allow: 'GET' },
+          ),
+        )
+      }
+      const abort = new AbortController()
+      res.on('close', () => abort.abort())
+      return writeJson(res, await handlePrefetchTasks(url.searchParams, deps, abort.signal))
+    }
+    if (options.staticDir !== undefined && readOnly) {
+      if (url.pathname === '/' && !url.searchParams.has('mode')) {
+        res.writeHead(302, { Location: '/?mode=live' }).end()
+        return
+      }
+      if (await serveStatic(options.staticDir, url.pathname, req, res)) return
+    }
+    res.writeHead(readOnly ? 404 : 405, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found.\n')
+  }
+}
+
+export type RunningBff = {
+  /** `http://host:port`, with the port actually bound. */
+  readonly url: string
+  readonly server: Server
+  close(): Promise<void>
+}
+
+/** Starts the BFF on `host:port` (port 0: any free port). */
+export async function startBff(
+  options: BffOptions & { readonly port: number; readonly host: string },
+): Promise<RunningBff> {
+  const server = createServer(createBffHandler(options))
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(options.port, options.host, () => done())
+  })
+  const { port } = server.address() as AddressInfo
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()))
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+import { summarizePrefetchTasks, type TaskInfo } from '@scloud/ucdn'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type Dashboard, mountDashboard } from './dashboard.js'
+import type { DashboardElements } from './dom.js'
+import type { PollerEnvironment } from './poller.js'
+import { type PrefetchFilters, type PrefetchSource, PrefetchSourceError } from './prefetch-source.js'
+import { formatTimeForTests, loadPage } from './test-page.js'
+
+const NOW_MS = 1_767_225_600_000
+const NOW = NOW_MS / 1000
+
+const tasks: TaskInfo[] = [
+  {
+    taskId: 'one',
+    createTime: NOW - 60,
+    status: 'process',
+    urlLists: [{ url: 'u1', status: 'process', progress: 30 }],
+  },
+  {
+    taskId: 'two',
+    createTime: NOW - 30,
+    status: 'success',
+    urlLists: [{ url: 'u2', status: 'success', progress: 100 }],
+  },
+]
+
+/** A source that answers from a script of results and records what it was asked. */
+function fakeSource(answer: (filters: PrefetchFilters) => TaskInfo[] | Error = () => tasks) {
+  const asked: PrefetchFilters[] = []
+  const source: PrefetchSource = {
+    mode: 'demo',
+    description: 'Fake source for tests.',
+    async list(filters) {
+      asked.push(filters)
+      const result = answer(filters)
+      if (result instanceof Error) throw result
+      return { tasks: result, summary: summarizePrefetchTasks(result) }
+    },
+  }
+  return { source, asked }
+}
+
+// Timers never fire by themselves: a test polls by calling refresh().
+const idleEnvironment: PollerEnvironment = {
+  setTimeout: () => 0,
+  clearTimeout: () => {},
+  isHidden: () => false,
+  onVisibilityChange: () => () => {},
+}
+
+let dashboard: Dashboard | undefined
+afterEach(() => dashboard?.stop())
+
+function mount(source: PrefetchSource, hash = '') {
+  const el = loadPage()
+  const location = { hash }
+  const events = new EventTarget()
+  dashboard = mountDashboard({
+    source,
+    elements: el,
+    location,
+    events,
+    pollerEnvironment: idleEnvironment,
+    now: () => NOW_MS,
+    formatTime: formatTimeForTests,
+  })
+  return { el, location, events }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+const change = (el: DashboardElements, control: HTMLSelectElement | HTMLInputElement, value: string) => {
+  control.value = value
+  control.dispatchEvent(new Event('change', { bubbles: true }))
+  return el
+}
+
+describe('mountDashboard', () => {
+  it('fills the filters, says where data comes from, and lists the last 24 hours at once', async () => {
+    const { source, asked } = fakeSource()
+    const { el } = mount(source)
+    await settle()
+    expect(Array.from(el.statusFilter.options).map((o) => o.textContent)).toEqual([
+      'All statuses',
+      'Prefetching',
+      'Queued',
+      'Done',
+      'Failed',
+      'Unknown',
+    ])
+    expect(el.windowFilter.value).toBe('24h')
+    expect(el.modeNote.textContent).toBe('Fake source for tests.')
+    expect(asked).toEqual([{ status: undefined, since: NOW - 86_400, until: NOW }])
+    expect(Array.from(el.taskRows.rows).map((r) => r.dataset.taskId)).toEqual(['two', 'one'])
+    expect(el.summary.textContent).toBe('2 tasks: 1 done, 1 prefetching. 1 of 2 URLs finished, 65 % overall.')
+    expect(el.updated.textContent).toMatch(/^Updated t1767225600; refreshes every 1.5 s/)
+    expect(el.error.hidden).toBe(true)
+  })
+
+  it('asks again with the new status and window when a filter changes', async () => {
+    const { source, asked } = fakeSource()
+    const { el } = mount(source)
+    await settle()
+    change(el, el.statusFilter, 'failure')
+    await settle()
+    change(el, el.windowFilter, '1h')
+    await settle()
+    expect(asked.slice(1)).toEqual([
+      { status: 'failure', since: NOW - 86_400, until: NOW },
+      { status: 'failure', since: NOW - 3_600, until: NOW },
+    ])
+  })
+
+  it('opens the custom window an hour back and refuses a window that ends before it starts', async () => {
+    const { source, asked } = fakeSource()
+    const { el } = mount(source)
+    await settle()
+    change(el, el.windowFilter, 'custom')
+    await settle()
+    expect(el.customWindow.hidden).toBe(false)
+    expect(asked.at(-1)).toEqual({ status: undefined, since: NOW - 3_600, until: NOW })
+
+    const count = asked.length
+    change(el, el.windowUntil, '2000-01-01T00:00')
+    await settle()
+    expect(asked).toHaveLength(count) // nothing asked for an impossible window
+    expect(el.error.hidden).toBe(false)
+    expect(el.error.textContent).toBe('The custom window must start before it ends.')
+
+    change(el, el.windowFilter, '6h')
+    await settle()
+    expect(el.customWindow.hidden).toBe(true)
+    expect(el.error.hidden).toBe(true)
+  })
+
+  it('shows the URL view of the task named in the fragment, and follows the fragment', async () => {
+    const { source } = fakeSource()
+    const { el, location, events } = mount(source, '#task=one')
+    await settle()
+    expect(el.detail.hidden).toBe(false)
+    expect(el.detailHeading.textContent).toBe('URLs of task one')
+    location.hash = '#task=two'
+    events.dispatchEvent(new Event('hashchange'))
+    expect(el.detailHeading.textContent).toBe('URLs of task two')
+    expect(document.activeElement).toBe(el.detailHeading)
+    location.hash = ''
+    events.dispatchEvent(new Event('hashchange'))
+    expect(el.detail.hidden).toBe(true)
+  })
+
+  it('keeps the last listing and shows the error, with its request id, when a poll fails', async () => {
+    let fail = false
+    const { source } = fakeSource(() =>
+      fail ? new PrefetchSourceError('API_ERROR', 'The API is unavailable', 'req-42') : tasks,
+    )
+    const { el } = mount(source)
+    await settle()
+    fail = true
+    dashboard?.refresh()
+    await settle()
+    expect(el.error.hidden).toBe(false)
+    expect(el.error.textContent).toBe(
+      'Could not load prefetch tasks: The API is unavailable. (Request id req-42.) Trying again every 1.5 s.',
+    )
+    expect(el.taskRows.rows).toHaveLength(2)
+    fail = false
+    dashboard?.refresh()
+    await settle()
+    expect(el.error.hidden).toBe(true)
+  })
+})

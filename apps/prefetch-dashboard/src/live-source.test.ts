@@ -1,0 +1,77 @@
+import { summarizePrefetchTasks, type TaskInfo } from '@scloud/ucdn'
+import { describe, expect, it } from 'vitest'
+import { createLiveSource } from './live-source.js'
+import { PrefetchSourceError } from './prefetch-source.js'
+
+const tasks: TaskInfo[] = [
+  { taskId: 'a', status: 'success', createTime: 5, urlLists: [{ url: 'u', status: 'success' }] },
+]
+const listing = { tasks, summary: summarizePrefetchTasks(tasks) }
+const filters = { status: 'success' as const, since: 100, until: 200 }
+
+function fakeFetch(respond: () => Response | Promise<Response>) {
+  const requests: { url: string; init: RequestInit | undefined }[] = []
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    requests.push({ url: String(input), init })
+    return respond()
+  }) as typeof globalThis.fetch
+  return { fetch, requests }
+}
+
+describe('createLiveSource', () => {
+  it('asks the BFF endpoint on the page’s origin with the filters and returns its listing', async () => {
+    const { fetch, requests } = fakeFetch(() => Response.json(listing))
+    const signal = new AbortController().signal
+    await expect(createLiveSource({ fetch }).list(filters, { signal })).resolves.toEqual(listing)
+    expect(requests).toHaveLength(1)
+    expect(requests[0]!.url).toBe('/api/prefetch-tasks?status=success&since=100&until=200')
+    expect(requests[0]!.init?.signal).toBe(signal)
+  })
+
+  it('turns the BFF’s JSON error into a PrefetchSourceError with its code, message and request id', async () => {
+    const { fetch } = fakeFetch(() =>
+      Response.json(
+        { error: { code: 'API_ERROR', message: 'The API said no.', requestId: 'req-1', retCode: 171 } },
+        { status: 502 },
+      ),
+    )
+    const error = await createLiveSource({ fetch })
+      .list(filters)
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(PrefetchSourceError)
+    expect(error).toMatchObject({ code: 'API_ERROR', message: 'The API said no.', requestId: 'req-1' })
+  })
+
+  it('explains a non-JSON error page by its status', async () => {
+    const { fetch } = fakeFetch(() => new Response('<h1>Bad gateway</h1>', { status: 502 }))
+    await expect(createLiveSource({ fetch }).list(filters)).rejects.toMatchObject({
+      code: 'HTTP_502',
+      message: 'The dashboard’s server answered HTTP 502.',
+    })
+  })
+
+  it('refuses an answer that is not a listing', async () => {
+    for (const body of [
+      {},
+      { tasks: 'x', summary: listing.summary },
+      { tasks: [], summary: { tasks: {} } },
+    ]) {
+      const { fetch } = fakeFetch(() => Response.json(body))
+      await expect(createLiveSource({ fetch }).list(filters)).rejects.toMatchObject({
+        code: 'INVALID_RESPONSE',
+      })
+    }
+  })
+
+  it('says the server is unreachable when fetch fails, but passes an abort through', async () => {
+    const { fetch } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')))
+    await expect(createLiveSource({ fetch }).list(filters)).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
+    const controller = new AbortController()
+    controller.abort()
+    const abortError = new DOMException('aborted', 'AbortError')
+    const aborting = fakeFetch(() => Promise.reject(abortError))
+    await expect(
+      createLiveSource({ fetch: aborting.fetch }).list(filters, { signal: controller.signal }),
+    ).rejects.toBe(abortError)
+  })
+})

@@ -1,0 +1,104 @@
+import type { TaskInfo } from '@scloud/ucdn'
+import { messageRow, placeRows, setAttr, setText } from './dom.js'
+import { formatPercent, hasTime, isoTime, MISSING, type TimeFormatter, wholePercent } from './format.js'
+import { sortTasksNewestFirst, taskProgress, urlsDoneText } from './progress.js'
+import { describeStatus } from './status.js'
+import { taskHash } from './task-hash.js'
+
+export type TaskTableOptions = {
+  /** The task whose URLs are shown; its row is marked. */
+  readonly selectedTaskId: string | undefined
+  readonly formatTime: TimeFormatter
+}
+
+const COLUMNS = 5
+
+/**
+ * Shows `tasks` in the task table, newest first. Rows are keyed by task id and updated in place, so a poll
+ * moves progress bars instead of rebuilding the table (keyboard focus and screen readers keep their place).
+ */
+export function renderTaskRows(
+  body: HTMLTableSectionElement,
+  tasks: readonly TaskInfo[],
+  options: TaskTableOptions,
+): void {
+  const doc = body.ownerDocument
+  const existing = new Map<string, HTMLTableRowElement>()
+  for (const row of Array.from(body.rows))
+    if (row.dataset.taskId !== undefined) existing.set(row.dataset.taskId, row)
+
+  const rows = sortTasksNewestFirst(tasks).map((task) => {
+    const taskId = task.taskId ?? ''
+    const row = existing.get(taskId) ?? createTaskRow(doc, taskId)
+    existing.delete(taskId) // a repeated id gets a row of its own
+    updateTaskRow(row, task, options)
+    return row
+  })
+  if (rows.length === 0) rows.push(messageRow(doc, COLUMNS, 'No prefetch tasks match the filters.'))
+  placeRows(body, rows)
+}
+
+function createTaskRow(doc: Document, taskId: string): HTMLTableRowElement {
+  const row = doc.createElement('tr')
+  row.dataset.taskId = taskId
+  const idCell = doc.createElement('th')
+  idCell.scope = 'row'
+  const link = doc.createElement('a')
+  link.className = 'task-link'
+  link.href = taskHash(taskId)
+  link.textContent = taskId || MISSING
+  idCell.append(link)
+
+  const created = doc.createElement('td')
+  created.append(doc.createElement('time'))
+  const status = doc.createElement('td')
+  status.append(doc.createElement('span'))
+  const urls = doc.createElement('td')
+  urls.className = 'urls-done'
+  const progressCell = doc.createElement('td')
+  progressCell.className = 'progress-cell'
+  const bar = doc.createElement('progress')
+  bar.max = 100
+  bar.setAttribute('aria-label', `Progress of task ${taskId}`)
+  const percent = doc.createElement('span')
+  percent.className = 'percent'
+  percent.setAttribute('aria-hidden', 'true') // the bar already tells assistive tech its value
+  progressCell.append(bar, percent)
+
+  row.append(idCell, created, status, urls, progressCell)
+  return row
+}
+
+function updateTaskRow(row: HTMLTableRowElement, task: TaskInfo, options: TaskTableOptions): void {
+  const [idCell, created, statusCell, urls, progressCell] = Array.from(row.cells)
+  const link = idCell?.querySelector('a')
+  const time = created?.querySelector('time')
+  const badge = statusCell?.querySelector('span')
+  const bar = progressCell?.querySelector('progress')
+  const percent = progressCell?.querySelector('.percent')
+  if (!link || !time || !badge || !urls || !bar || !percent) throw new Error('A task row lost its cells.')
+
+  const selected = task.taskId !== undefined && task.taskId === options.selectedTaskId
+  if (selected) setAttr(link, 'aria-current', 'true')
+  else link.removeAttribute('aria-current')
+  row.classList.toggle('selected', selected)
+
+  if (hasTime(task.createTime)) {
+    setAttr(time, 'datetime', isoTime(task.createTime))
+    setText(time, options.formatTime(task.createTime))
+  } else {
+    time.removeAttribute('datetime')
+    setText(time, MISSING)
+  }
+
+  const status = describeStatus(task.status)
+  setText(badge, status.label)
+  setAttr(badge, 'class', `status status-${status.tone}`)
+
+  const progress = taskProgress(task)
+  setText(urls, urlsDoneText(progress))
+  const whole = wholePercent(progress.percent)
+  if (bar.value !== whole) bar.value = whole
+  setText(percent, formatPercent(progress.percent))
+  row.classList.toggle('finished', progress.finished)
+}

@@ -1,0 +1,42 @@
+import { summarizePrefetchTasks, type TaskInfo } from '@scloud/ucdn'
+import { describe, expect, it } from 'vitest'
+import { summaryText } from './summary-text.js'
+
+describe('summaryText', () => {
+  it('says so when nothing matches', () => {
+    expect(summaryText(summarizePrefetchTasks([]))).toBe('No prefetch tasks match the filters.')
+  })
+
+  it('counts tasks by status in reading order and gives the URL progress', () => {
+    const tasks: TaskInfo[] = [
+      {
+        taskId: 'a',
+        status: 'process',
+        urlLists: [{ status: 'process', progress: 50 }, { status: 'success' }],
+      },
+      { taskId: 'b', status: 'success', urlLists: [{ status: 'success' }] },
+      { taskId: 'c', status: 'wait', urlLists: [{ status: 'wait' }] },
+    ]
+    expect(summaryText(summarizePrefetchTasks(tasks))).toBe(
+      '3 tasks: 1 done, 1 prefetching, 1 queued. 2 of 4 URLs finished, 62 % overall.',
+    )
+  })
+
+  it('names failures and says when everything has finished', () => {
+    const tasks: TaskInfo[] = [
+      { taskId: 'a', status: 'failure', urlLists: [{ status: 'failure', url: 'x' }, { status: 'success' }] },
+      { taskId: 'b', status: 'success', urlLists: [{ status: 'success' }] },
+    ]
+    expect(summaryText(summarizePrefetchTasks(tasks))).toBe(
+      '2 tasks: 1 done, 1 failed. 3 of 3 URLs finished (1 failed). All finished.',
+    )
+  })
+
+  it('lists an undocumented status under its own name, after the known ones', () => {
+    const tasks: TaskInfo[] = [
+      { taskId: 'a', status: 'ySoPLGgE', urlLists: [] },
+      { taskId: 'b', status: 'wait', urlLists: [] },
+    ]
+    expect(summaryText(summarizePrefetchTasks(tasks))).toMatch(/^2 tasks: 1 queued, 1 ySoPLGgE\. /)
+  })
+})

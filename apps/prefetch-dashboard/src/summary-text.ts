@@ -1,0 +1,38 @@
+import { PrefetchStatus, type PrefetchSummary } from '@scloud/ucdn'
+import { formatPercent, plural } from './format.js'
+import { describeStatus } from './status.js'
+
+// Statuses in the order a person reads the line: what finished, then what is still moving.
+const ORDER: readonly string[] = [
+  PrefetchStatus.Success,
+  PrefetchStatus.Failure,
+  PrefetchStatus.Process,
+  PrefetchStatus.Wait,
+  PrefetchStatus.Unknow,
+]
+
+/** The page's one-line summary of a listing, e.g. "3 tasks: 1 done, 2 prefetching. 4 of 9 URLs finished…". */
+export function summaryText(summary: PrefetchSummary): string {
+  if (summary.tasks.total === 0) return 'No prefetch tasks match the filters.'
+  const tasks = `${plural(summary.tasks.total, 'task')}: ${statusParts(summary.tasks.byStatus)}.`
+  const failed = summary.failedUrls.length
+  const urls =
+    `${summary.urls.done} of ${plural(summary.urls.total, 'URL')} finished` +
+    (failed > 0 ? ` (${failed} failed)` : '') +
+    (summary.done ? '. All finished.' : `, ${formatPercent(summary.progress)} overall.`)
+  return `${tasks} ${urls}`
+}
+
+/** "1 done, 2 prefetching": non-zero counts only; undocumented statuses last, under their own names. */
+function statusParts(byStatus: Readonly<Record<string, number>>): string {
+  const keys = [
+    ...ORDER,
+    ...Object.keys(byStatus)
+      .filter((k) => !ORDER.includes(k))
+      .sort(),
+  ]
+  return keys
+    .filter((key) => (byStatus[key] ?? 0) > 0)
+    .map((key) => `${byStatus[key]} ${ORDER.includes(key) ? describeStatus(key).label.toLowerCase() : key}`)
+    .join(', ')
+}
