@@ -1,5 +1,6 @@
-// Errors this tool raises itself. The SDK's UcdnError and the signer's CredentialsError are described in
-// describe-error.ts, which turns any error into one line and an exit code.
+// Errors this tool raises itself. describe-error.ts turns these, the SDK's UcdnError and the signer's
+// CredentialsError into one line and an exit code.
+import { ExitCode } from './exit-codes.js'
 
 /** The command line is wrong (exit 2). The message names the option and says what is accepted. */
 export class UsageError extends Error {
@@ -7,8 +8,15 @@ export class UsageError extends Error {
   override readonly name = 'UsageError'
 }
 
-/** Credentials are needed but missing or unusable, decided by this tool (for example --live without any). */
-export class SetupError extends Error {
-  readonly code = 'SETUP'
-  override readonly name = 'SetupError'
+/** A problem this tool decided on itself, with its exit code: missing credentials under --live, a watch timeout. */
+export class CliError extends Error {
+  override readonly name = 'CliError'
+
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = ExitCode.ApiError,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+  }
 }

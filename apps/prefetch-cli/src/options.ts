@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { UsageError } from './errors.js'
-import { parseTime, TIME_FORMATS } from './time.js'
+import { parseDuration, parseTime, TIME_FORMATS } from './time.js'
 
 export const STATUSES = ['success', 'wait', 'process', 'failure', 'unknow'] as const
 export type StatusFilter = (typeof STATUSES)[number]
@@ -19,6 +19,8 @@ export interface CliOptions {
   readonly json: boolean
   readonly watch: boolean
   readonly failOnFailure: boolean
+  /** How long --watch waits for the tasks to finish, in seconds. */
+  readonly watchTimeoutSeconds: number
   readonly timeoutSeconds?: number | undefined
   readonly baseUrl?: string | undefined
   readonly profile?: string | undefined
@@ -83,6 +85,7 @@ interface RawOptions {
   json?: boolean
   watch?: boolean
   failOnFailure?: boolean
+  watchTimeout: number
   timeout?: number
   baseUrl?: string
   profile?: string
@@ -108,6 +111,7 @@ function validate(raw: RawOptions): CliOptions {
     json: raw.json === true,
     watch: raw.watch === true,
     failOnFailure: raw.failOnFailure === true,
+    watchTimeoutSeconds: raw.watchTimeout,
     timeoutSeconds: raw.timeout,
     baseUrl: raw.baseUrl,
     profile: raw.profile,
@@ -159,6 +163,14 @@ function buildProgram(nowMs: number): Command {
       new Option('--json', 'print the result as JSON in the API wire shape: { TotalCount, TaskList }'),
     )
     .addOption(new Option('-w, --watch', 'follow progress until every task is done; exit 1 if one failed'))
+    .addOption(
+      new Option(
+        '--watch-timeout <duration>',
+        'with --watch, give up (exit 3) after this long: seconds or 30m, 2h',
+      )
+        .argParser(duration)
+        .default(3600, '1h'),
+    )
     .addOption(new Option('--fail-on-failure', 'exit 1 when a listed task or URL failed'))
     .addOption(
       new Option(
@@ -214,6 +226,14 @@ function collectTaskIds(value: string, previous: string[]): string[] {
     .filter((id) => id !== '')
   if (ids.length === 0) throw new InvalidArgumentError('Give a task id.')
   return [...previous, ...ids.filter((id) => !previous.includes(id))]
+}
+
+function duration(value: string): number {
+  try {
+    return parseDuration(value)
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message)
+  }
 }
 
 function positiveInt(value: string): number {

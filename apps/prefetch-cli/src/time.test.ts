@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTime } from './time.js'
+import { parseDuration, parseTime } from './time.js'
 
 const NOW_MS = Date.UTC(2026, 0, 31, 12, 0, 0, 750) // 2026-01-31T12:00:00.750Z
 const NOW = Math.floor(NOW_MS / 1000)
@@ -55,5 +55,17 @@ describe('parseTime', () => {
     ['1.5h', /Cannot read/],
   ])('rejects %j', (value, message) => {
     expect(() => parseTime(value, NOW_MS)).toThrow(message)
+  })
+})
+
+describe('parseDuration', () => {
+  it('reads seconds and durations', () => {
+    expect(parseDuration('90')).toBe(90)
+    expect(parseDuration('30m')).toBe(1800)
+    expect(parseDuration('1h30m')).toBe(5400)
+  })
+
+  it.each(['0', '0m', 'soon', '-1', '1.5h'])('rejects %j', (value) => {
+    expect(() => parseDuration(value)).toThrow()
   })
 })

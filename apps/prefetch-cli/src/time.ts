@@ -26,6 +26,20 @@ export function parseTime(value: string, nowMs: number): number {
   throw new Error(`Cannot read "${value}" as a time; use ${TIME_FORMATS}.`)
 }
 
+/** A length of time: seconds (`90`) or a duration (`30m`, `2h`, `1h30m`), in seconds. Throws when neither. */
+export function parseDuration(value: string): number {
+  const text = value.trim().toLowerCase()
+  const seconds = /^\d+$/.test(text)
+    ? Number(text)
+    : DURATION.test(text)
+      ? parseDurationSeconds(text)
+      : Number.NaN
+  if (Number.isNaN(seconds))
+    throw new Error(`Cannot read "${value}" as a length of time; use seconds or 30m, 2h, 1h30m.`)
+  if (seconds <= 0) throw new Error('Give a length of time above 0.')
+  return seconds
+}
+
 /** `1h30m` → 5400. Only call on text matching DURATION. */
 export function parseDurationSeconds(text: string): number {
   let total = 0

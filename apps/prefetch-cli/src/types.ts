@@ -1,2 +1,2 @@
 // The SDK's task types, in one place so every renderer agrees on them.
-export type { TaskInfo, UrlProgressInfo } from '@scloud/ucdn-client'
+export type { TaskInfo, UrlProgressInfo } from '@scloud/ucdn'

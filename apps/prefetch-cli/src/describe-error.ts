@@ -1,0 +1,117 @@
+import { isUcdnError, type UcdnError } from '@scloud/ucdn'
+import { CliError, UsageError } from './errors.js'
+import { ExitCode } from './exit-codes.js'
+
+export interface ErrorReport {
+  readonly exitCode: ExitCode
+  /** One line a user can act on, then (with --verbose) the details and the cause chain. */
+  readonly text: string
+}
+
+const PREFIX = 'ucdn-prefetch: '
+const MAX_CAUSES = 5
+
+/** Any error as one line on stderr and an exit code. Stacks only with --verbose, and only for our own bugs. */
+export function describeError(error: unknown, verbose: boolean): ErrorReport {
+  const { exitCode, line, details } = classify(error)
+  const lines = [PREFIX + line]
+  if (verbose) lines.push(...details.map((d) => `  ${d}`), ...causeChain(error))
+  return { exitCode, text: `${lines.join('\n')}\n` }
+}
+
+function classify(error: unknown): { exitCode: ExitCode; line: string; details: string[] } {
+  if (error instanceof UsageError) return { exitCode: ExitCode.Usage, line: error.message, details: [] }
+  if (error instanceof CliError) return { exitCode: error.exitCode, line: error.message, details: [] }
+  if (isUcdnError(error)) return classifyUcdnError(error)
+  if (isCredentialsError(error)) {
+    return { exitCode: ExitCode.ApiError, line: error.message, details: [`code ${error.code}`] }
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  const stack = error instanceof Error && error.stack !== undefined ? error.stack.split('\n').slice(1) : []
+  return {
+    exitCode: ExitCode.Internal,
+    line: `unexpected error: ${message} (a bug in ucdn-prefetch; run with --verbose and report what it shows)`,
+    details: stack.map((frame) => frame.trim()),
+  }
+}
+
+function classifyUcdnError(error: UcdnError): { exitCode: ExitCode; line: string; details: string[] } {
+  const details = [
+    `code ${error.code}${error.retryable ? ' (retryable)' : ''}`,
+    ...[
+      error.action === undefined ? undefined : `action ${error.action}`,
+      error.httpStatus === undefined ? undefined : `HTTP status ${error.httpStatus}`,
+      error.retCode === undefined ? undefined : `RetCode ${error.retCode}`,
+      error.requestId === undefined ? undefined : `request id ${error.requestId}`,
+      error.attempts === undefined ? undefined : `attempts ${error.attempts}`,
+    ].filter((d): d is string => d !== undefined),
+  ]
+  switch (error.code) {
+    case 'ABORTED':
+      return { exitCode: ExitCode.Interrupted, line: 'interrupted', details }
+    case 'INVALID_INPUT':
+      // Unusable credentials reach the SDK as invalid input, but they are not a command-line mistake.
+      return {
+        exitCode: isCredentialsError(error.cause) ? ExitCode.ApiError : ExitCode.Usage,
+        line: inCliTerms(error.message),
+        details,
+      }
+    default:
+      return { exitCode: ExitCode.ApiError, line: inCliTerms(withFacts(error)), details }
+  }
+}
+
+// The SDK's advice names its options; the user of this tool sets them with flags.
+const CLI_TERMS: readonly [RegExp, string][] = [
+  [/\btimeoutMs\b/g, '--timeout'],
+  [/\bbaseUrl\b/g, '--base-url'],
+  [/\bprojectId\b/g, '--project-id'],
+  [/\bisDcdn\b/g, '--dcdn'],
+]
+
+function inCliTerms(message: string): string {
+  return CLI_TERMS.reduce((text, [pattern, flag]) => text.replace(pattern, flag), message)
+}
+
+// The SDK's messages usually carry the RetCode and request id already; add whichever is missing.
+function withFacts(error: UcdnError): string {
+  const missing: string[] = []
+  if (error.retCode !== undefined && !error.message.includes(String(error.retCode))) {
+    missing.push(`RetCode ${error.retCode}`)
+  }
+  if (error.requestId !== undefined && !error.message.includes(error.requestId)) {
+    missing.push(`request id ${error.requestId}`)
+  }
+  if (missing.length === 0) return error.message
+  return `${error.message.replace(/\.$/, '')} (${missing.join(', ')}).`
+}
+
+function causeChain(error: unknown): string[] {
+  const lines: string[] = []
+  let cause = error instanceof Error ? error.cause : undefined
+  for (let depth = 0; cause !== undefined && depth < MAX_CAUSES; depth++) {
+    if (cause instanceof Error) {
+      const code = (cause as { code?: unknown }).code
+      const suffix = typeof code === 'string' || typeof code === 'number' ? ` (${code})` : ''
+      lines.push(`  caused by ${cause.name}: ${cause.message}${suffix}`)
+      cause = cause.cause
+    } else {
+      lines.push(`  caused by ${typeof cause === 'string' ? cause : typeof cause}`)
+      cause = undefined
+    }
+  }
+  return lines
+}
+
+interface CredentialsErrorLike extends Error {
+  readonly code: string
+}
+
+// Checked by name, like isUcdnError: instanceof fails when two copies of @scloud/signer are installed.
+function isCredentialsError(error: unknown): error is CredentialsErrorLike {
+  return (
+    error instanceof Error &&
+    error.name === 'CredentialsError' &&
+    typeof (error as { code?: unknown }).code === 'string'
+  )
+}
