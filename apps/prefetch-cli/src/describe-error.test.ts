@@ -1,0 +1,102 @@
+import { UcdnError } from '@scloud/ucdn'
+import { describe, expect, it } from 'vitest'
+import { describeError } from './describe-error.js'
+import { CliError, UsageError } from './errors.js'
+
+class CredentialsError extends Error {
+  override readonly name = 'CredentialsError'
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+describe('describeError', () => {
+  it('maps each kind of error to its exit code', () => {
+    const cases: [unknown, number][] = [
+      [new UsageError('bad option'), 2],
+      [new CliError('no credentials'), 3],
+      [new CredentialsError('CREDENTIAL_FILE_INVALID', 'bad file'), 3],
+      [new UcdnError({ code: 'API_ERROR', message: 'x', retCode: 171 }), 3],
+      [new UcdnError({ code: 'HTTP_ERROR', message: 'x', httpStatus: 503 }), 3],
+      [new UcdnError({ code: 'NETWORK_ERROR', message: 'x' }), 3],
+      [new UcdnError({ code: 'TIMEOUT', message: 'x' }), 3],
+      [new UcdnError({ code: 'INVALID_RESPONSE', message: 'x' }), 3],
+      [new UcdnError({ code: 'INVALID_INPUT', message: 'x' }), 2],
+      [
+        new UcdnError({
+          code: 'INVALID_INPUT',
+          message: 'x',
+          cause: new CredentialsError('CREDENTIALS_INVALID', 'k'),
+        }),
+        3,
+      ],
+      [new UcdnError({ code: 'ABORTED', message: 'x' }), 130],
+      [new TypeError('undefined is not a function'), 70],
+    ]
+    for (const [error, exitCode] of cases) expect(describeError(error, false).exitCode).toBe(exitCode)
+  })
+
+  it('prints one line, adding the RetCode and request id when the message lacks them', () => {
+    const error = new UcdnError({
+      code: 'API_ERROR',
+      message: 'Describe failed.',
+      retCode: 171,
+      requestId: 'req-1',
+    })
+    expect(describeError(error, false).text).toBe(
+      'ucdn-prefetch: Describe failed (RetCode 171, request id req-1).\n',
+    )
+    const complete = new UcdnError({
+      code: 'API_ERROR',
+      message: 'Describe failed with RetCode 171 (request id req-1).',
+      retCode: 171,
+      requestId: 'req-1',
+    })
+    expect(describeError(complete, false).text).toBe(
+      'ucdn-prefetch: Describe failed with RetCode 171 (request id req-1).\n',
+    )
+  })
+
+  it("speaks of the CLI's flags where the SDK names its options", () => {
+    const error = new UcdnError({
+      code: 'TIMEOUT',
+      message: 'No answer within 10 ms; raise timeoutMs or check baseUrl.',
+    })
+    expect(describeError(error, false).text).toBe(
+      'ucdn-prefetch: No answer within 10 ms; raise --timeout or check --base-url.\n',
+    )
+  })
+
+  it('adds the details and the cause chain with --verbose only', () => {
+    const root = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })
+    const error = new UcdnError({
+      code: 'NETWORK_ERROR',
+      message: 'Could not reach the API.',
+      attempts: 3,
+      cause: new TypeError('fetch failed', { cause: root }),
+    })
+    expect(describeError(error, false).text.split('\n')).toHaveLength(2)
+    expect(describeError(error, true).text).toBe(
+      [
+        'ucdn-prefetch: Could not reach the API.',
+        '  code NETWORK_ERROR (retryable)',
+        '  attempts 3',
+        '  caused by TypeError: fetch failed',
+        '  caused by Error: connect ECONNREFUSED 127.0.0.1:9 (ECONNREFUSED)',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('shows a stack only for unexpected errors, and only with --verbose', () => {
+    const bug = new TypeError('x is undefined')
+    expect(describeError(bug, false).text).toBe(
+      'ucdn-prefetch: unexpected error: x is undefined (a bug in ucdn-prefetch; run with --verbose and report what it shows)\n',
+    )
+    expect(describeError(bug, true).text).toMatch(/\n {2}at .*describe-error\.test\.ts/)
+    expect(describeError(new UcdnError({ code: 'API_ERROR', message: 'm' }), true).text).not.toMatch(/\bat /)
+  })
+})
