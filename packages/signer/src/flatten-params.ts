@@ -1,0 +1,94 @@
+import { ARRAY, formatValue, INVALID, invalidValueError, OBJECT, SKIP } from './format-value.js'
+import { SigningError } from './signing-error.js'
+
+/**
+ * The wire form of a parameter set (PROTOCOL.md, "Flattening"): `{ TaskId: ['a', 'b'] }` becomes
+ * `{ 'TaskId.0': 'a', 'TaskId.1': 'b' }`, objects become `Name.Key`, arrays of objects `Name.0.Key`;
+ * null and undefined (and so empty arrays and objects) send nothing; values are formatted by the
+ * protocol's rules. Already-flat input passes through unchanged.
+ *
+ * The result has a null prototype, so a parameter named `__proto__` is plain data, never a prototype.
+ *
+ * @throws {SigningError} `PARAMETER_INVALID` for a value with no wire form (NaN, Infinity, a function, a
+ *   symbol, a Date, a class instance, a circular reference, an empty key), `PARAMETER_DUPLICATE` when two
+ *   parameters flatten to the same key (`{ 'A.0': 'x', A: ['y'] }`). The message names the key path.
+ */
+export function flattenParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
+  assertParamsObject(params)
+  const out: Record<string, string> = Object.create(null)
+  flattenObject(out, '', params, [])
+  return out
+}
+
+/** Throws unless `params` is a plain object, the only shape a parameter set can have. */
+export function assertParamsObject(params: unknown): asserts params is Readonly<Record<string, unknown>> {
+  if (
+    typeof params !== 'object' ||
+    params === null ||
+    Array.isArray(params) ||
+    formatValue(params) !== OBJECT
+  ) {
+    throw new SigningError(
+      'PARAMETER_INVALID',
+      `Parameters must be a plain object of name → value, not ${params === null ? 'null' : Array.isArray(params) ? 'an array' : `a ${typeof params}`}.`,
+    )
+  }
+}
+
+/** The error for a key that is the empty string: it would go on the wire as `=value`. */
+export function emptyKeyError(prefix: string): SigningError {
+  const where = prefix === '' ? 'at the top level' : `inside "${prefix.slice(0, -1)}"`
+  return new SigningError(
+    'PARAMETER_INVALID',
+    `A parameter name ${where} is empty; names must be non-empty.`,
+    prefix,
+  )
+}
+
+/** The error for an object or array that contains itself. */
+export function circularError(key: string): SigningError {
+  return new SigningError(
+    'PARAMETER_INVALID',
+    `Parameter "${key}" refers back to itself (a circular reference).`,
+    key,
+  )
+}
+
+function flattenObject(
+  out: Record<string, string>,
+  prefix: string,
+  object: Readonly<Record<string, unknown>>,
+  ancestors: object[],
+): void {
+  for (const name of Object.keys(object)) {
+    if (name === '') throw emptyKeyError(prefix)
+    flattenValue(out, prefix + name, object[name], ancestors)
+  }
+}
+
+function flattenValue(out: Record<string, string>, key: string, value: unknown, ancestors: object[]): void {
+  const formatted = formatValue(value)
+  if (typeof formatted === 'string') {
+    if (out[key] !== undefined) {
+      throw new SigningError(
+        'PARAMETER_DUPLICATE',
+        `Two parameters flatten to the key "${key}"; send each value once.`,
+        key,
+      )
+    }
+    out[key] = formatted
+    return
+  }
+  if (formatted === SKIP) return
+  if (formatted === INVALID) throw invalidValueError(value, key)
+  const container = value as object
+  if (ancestors.includes(container)) throw circularError(key)
+  ancestors.push(container)
+  if (formatted === ARRAY) {
+    const array = container as readonly unknown[]
+    for (let i = 0; i < array.length; i++) flattenValue(out, `${key}.${i}`, array[i], ancestors)
+  } else {
+    flattenObject(out, `${key}.`, container as Readonly<Record<string, unknown>>, ancestors)
+  }
+  ancestors.pop()
+}
