@@ -1,0 +1,7 @@
+// The Node-only API of @scloud/signer: credentials from the shared credential file, and the full chain.
+// Everything else is imported from `@scloud/signer`.
+
+export type { DefaultCredentialProviderOptions } from './node/default-credential-provider.js'
+export { defaultCredentialProvider } from './node/default-credential-provider.js'
+export type { SharedFileOptions } from './node/from-shared-file.js'
+export { fromSharedFile } from './node/from-shared-file.js'

@@ -1,0 +1,137 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fromStatic } from '../credentials.js'
+import { CredentialsError } from '../credentials-error.js'
+import { defaultCredentialProvider } from './default-credential-provider.js'
+
+let dir: string
+let file: string
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'signer-chain-'))
+  file = join(dir, 'credential.json')
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const ENV = { UCLOUD_PUBLIC_KEY: 'env-public', UCLOUD_PRIVATE_KEY: 'env-private' }
+
+async function writeProfiles(...profiles: string[]): Promise<void> {
+  const entries = profiles.map((profile) => ({
+    public_key: `file-public-${profile}`,
+    private_key: `file-private-${profile}`,
+    profile,
+  }))
+  await writeFile(file, JSON.stringify(entries))
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<CredentialsError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof CredentialsError) return error
+    throw error
+  }
+  throw new Error('expected a CredentialsError')
+}
+
+describe('defaultCredentialProvider', () => {
+  it('uses explicit credentials before the environment and the file', async () => {
+    await writeProfiles('default')
+    const provider = defaultCredentialProvider({
+      credentials: { publicKey: 'explicit-public', privateKey: 'explicit-private' },
+      env: ENV,
+      path: file,
+    })
+    expect((await provider()).publicKey).toBe('explicit-public')
+  })
+
+  it('accepts an explicit provider', async () => {
+    const explicit = fromStatic({ publicKey: 'explicit-public', privateKey: 'explicit-private' })
+    expect(defaultCredentialProvider({ credentials: explicit })).toBe(explicit)
+  })
+
+  it('validates explicit credentials at once', () => {
+    expect(() => defaultCredentialProvider({ credentials: { publicKey: 'p', privateKey: '' } })).toThrow(
+      expect.objectContaining({ code: 'CREDENTIALS_INVALID' }),
+    )
+  })
+
+  it('uses the environment before the file', async () => {
+    await writeProfiles('default')
+    expect((await defaultCredentialProvider({ env: ENV, path: file })()).publicKey).toBe('env-public')
+  })
+
+  it('uses the file when the environment has no credentials', async () => {
+    await writeProfiles('default', 'prod')
+    expect((await defaultCredentialProvider({ env: {}, path: file })()).publicKey).toBe('file-public-default')
+    expect((await defaultCredentialProvider({ env: {}, path: file, profile: 'prod' })()).publicKey).toBe(
+      'file-public-prod',
+    )
+  })
+
+  it('takes the profile and file from the environment it is given', async () => {
+    await writeProfiles('default', 'prod')
+    const env = { UCLOUD_PROFILE: 'prod', UCLOUD_SHARED_CREDENTIAL_FILE: file }
+    expect((await defaultCredentialProvider({ env })()).publicKey).toBe('file-public-prod')
+  })
+
+  it('fails on half-set environment variables instead of falling through to the file', async () => {
+    await writeProfiles('default')
+    const error = await rejectionOf(
+      defaultCredentialProvider({ env: { UCLOUD_PUBLIC_KEY: 'env-public' }, path: file })(),
+    )
+    expect(error.code).toBe('CREDENTIALS_INCOMPLETE')
+    expect(error.message).toContain('UCLOUD_PRIVATE_KEY is not')
+  })
+
+  it('fails on a malformed file instead of reporting nothing found', async () => {
+    await writeFile(file, '{ not json')
+    const error = await rejectionOf(defaultCredentialProvider({ env: {}, path: file })())
+    expect(error.code).toBe('CREDENTIAL_FILE_INVALID')
+  })
+
+  it('names every place it looked when nothing is found', async () => {
+    const missing = join(dir, 'absent.json')
+    const error = await rejectionOf(defaultCredentialProvider({ env: {}, path: missing, profile: 'prod' })())
+    expect(error.code).toBe('CREDENTIALS_NOT_FOUND')
+    expect(error.message).toBe(
+      `No SCloud credentials found. Looked for explicit credentials (none given); environment variables UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY (neither is set); no shared credential file at ${missing} (looked for profile "prod"). Set UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY, or create the shared credential file, or pass credentials explicitly.`,
+    )
+  })
+
+  it('names the file and profile when the file lacks the profile', async () => {
+    await writeProfiles('default')
+    const error = await rejectionOf(defaultCredentialProvider({ env: {}, path: file, profile: 'prod' })())
+    expect(error.code).toBe('CREDENTIALS_NOT_FOUND')
+    expect(error.message).toContain(
+      `UCLOUD_PRIVATE_KEY (neither is set); the shared credential file ${file} has no profile "prod"`,
+    )
+  })
+
+  it('keeps the credentials it found', async () => {
+    await writeProfiles('default')
+    const provider = defaultCredentialProvider({ env: {}, path: file })
+    const first = await provider()
+    await rm(file)
+    expect(await provider()).toBe(first)
+  })
+
+  it('shares one lookup between concurrent calls', async () => {
+    await writeProfiles('default')
+    const provider = defaultCredentialProvider({ env: {}, path: file })
+    const [a, b] = await Promise.all([provider(), provider()])
+    expect(a).toBe(b)
+  })
+
+  it('looks again after a failure', async () => {
+    const provider = defaultCredentialProvider({ env: {}, path: file })
+    expect((await rejectionOf(provider())).code).toBe('CREDENTIALS_NOT_FOUND')
+    await writeProfiles('default')
+    expect((await provider()).publicKey).toBe('file-public-default')
+  })
+})

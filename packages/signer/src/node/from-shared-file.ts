@@ -1,0 +1,124 @@
+/// <reference types="node" />
+import { readFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { type CredentialProvider, type Credentials, createCredentials } from '../credentials.js'
+import { CredentialsError } from '../credentials-error.js'
+import { defaultEnvironment, type Environment } from '../from-env.js'
+
+export const ENV_PROFILE = 'UCLOUD_PROFILE'
+export const ENV_SHARED_CREDENTIAL_FILE = 'UCLOUD_SHARED_CREDENTIAL_FILE'
+export const DEFAULT_PROFILE = 'default'
+
+export interface SharedFileOptions {
+  /** The profile to use; else `UCLOUD_PROFILE`, else `default`. */
+  readonly profile?: string
+  /** The credential file; else `UCLOUD_SHARED_CREDENTIAL_FILE`, else `~/.ucloud/credential.json`. */
+  readonly path?: string
+  /** Where `UCLOUD_PROFILE` and `UCLOUD_SHARED_CREDENTIAL_FILE` are read; defaults to `process.env`. */
+  readonly env?: Environment
+}
+
+/**
+ * Credentials from the shared credential file UCloud tools write (`~/.ucloud/credential.json`, a JSON
+ * array of `{ "public_key", "private_key", "profile" }`), read on every call.
+ *
+ * The provider rejects with a {@link CredentialsError}: `CREDENTIALS_NOT_FOUND` when the file does not
+ * exist or has no entry for the profile (a chain moves on); `CREDENTIAL_FILE_INVALID`, naming the file,
+ * when it cannot be read or is not that JSON shape; `CREDENTIALS_INVALID` for an unusable key. No error
+ * quotes the file's content: it holds private keys.
+ */
+export function fromSharedFile(options: SharedFileOptions = {}): CredentialProvider {
+  return async () => {
+    const { path, profile } = resolveSharedFile(options)
+    return readProfile(path, profile)
+  }
+}
+
+/** The file and profile {@link fromSharedFile} reads, from its options and the environment. */
+export function resolveSharedFile(options: SharedFileOptions = {}): { path: string; profile: string } {
+  const env = options.env ?? defaultEnvironment() ?? {}
+  const profile = options.profile || env[ENV_PROFILE] || DEFAULT_PROFILE
+  const path = expandHome(
+    options.path || env[ENV_SHARED_CREDENTIAL_FILE] || join('~', '.ucloud', 'credential.json'),
+  )
+  return { path, profile }
+}
+
+function expandHome(path: string): string {
+  if (path === '~') return homedir()
+  return path.startsWith('~/') || path.startsWith('~\\') ? join(homedir(), path.slice(2)) : path
+}
+
+async function readProfile(path: string, profile: string): Promise<Credentials> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new CredentialsError(
+        'CREDENTIALS_NOT_FOUND',
+        `No shared credential file at ${path} (looked for profile "${profile}").`,
+      )
+    }
+    throw invalidFile(path, `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`)
+  }
+  const entries = parseEntries(text, path)
+  const matches = entries.filter((entry) => entry.profile === profile)
+  if (matches.length === 0) {
+    // Profile names are not listed: the file is not quoted at all, in case a key sits in the wrong field.
+    const count = entries.length === 1 ? '1 profile' : `${entries.length} profiles`
+    throw new CredentialsError(
+      'CREDENTIALS_NOT_FOUND',
+      `The shared credential file ${path} has no profile "${profile}" (it has ${count}).`,
+    )
+  }
+  if (matches.length > 1) throw invalidFile(path, `has profile "${profile}" more than once`)
+  const entry = matches[0]!
+  const where = `of profile "${profile}" in the shared credential file ${path}`
+  if (entry.public_key == null || entry.private_key == null) {
+    const missing = entry.public_key == null ? 'public_key' : 'private_key'
+    throw invalidFile(path, `has no "${missing}" for profile "${profile}"`)
+  }
+  return createCredentials(entry.public_key, entry.private_key, {
+    publicKey: `The "public_key" ${where}`,
+    privateKey: `The "private_key" ${where}`,
+  })
+}
+
+interface Entry {
+  readonly profile: unknown
+  readonly public_key: unknown
+  readonly private_key: unknown
+}
+
+function parseEntries(text: string, path: string): Entry[] {
+  let parsed: unknown
+  try {
+    // A BOM is what Windows editors leave; JSON.parse would reject it.
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch {
+    // The SyntaxError quotes the text around the mistake, which could be a key: report only that it failed.
+    throw invalidFile(path, 'is not valid JSON')
+  }
+  if (!Array.isArray(parsed)) {
+    throw invalidFile(path, 'is not a JSON array of { "public_key", "private_key", "profile" } entries')
+  }
+  return parsed.map((entry: unknown, index) => {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      throw invalidFile(path, `has an entry (#${index}) that is not a JSON object`)
+    }
+    const { profile, public_key, private_key } = entry as Partial<Entry>
+    if (typeof profile !== 'string')
+      throw invalidFile(path, `has an entry (#${index}) without a string "profile"`)
+    return { profile, public_key, private_key }
+  })
+}
+
+function invalidFile(path: string, problem: string): CredentialsError {
+  return new CredentialsError(
+    'CREDENTIAL_FILE_INVALID',
+    `The shared credential file ${path} ${problem}; fix it or point ${ENV_SHARED_CREDENTIAL_FILE} elsewhere.`,
+  )
+}
