@@ -1,0 +1,30 @@
+import { SigningError } from './signing-error.js'
+
+/**
+ * `application/x-www-form-urlencoded` text of flat parameters: `key=value` pairs joined by `&`, each side
+ * percent-encoded as encodeURIComponent does (a space is `%20`, `+` is `%2B`), which every form decoder
+ * (URLSearchParams, PHP, Go, Java) turns back into the exact same strings.
+ *
+ * @throws {SigningError} `PARAMETER_INVALID` for a string with an unpaired UTF-16 surrogate, which has no
+ *   UTF-8 form to send (and would otherwise be signed as U+FFFD while sent as something else).
+ */
+export function encodeFormBody(params: Readonly<Record<string, string>>): string {
+  let body = ''
+  for (const key of Object.keys(params)) {
+    if (body !== '') body += '&'
+    body += `${encode(key, key)}=${encode(params[key]!, key)}`
+  }
+  return body
+}
+
+function encode(text: string, key: string): string {
+  try {
+    return encodeURIComponent(text)
+  } catch {
+    throw new SigningError(
+      'PARAMETER_INVALID',
+      `Parameter "${key}" contains an unpaired UTF-16 surrogate, which cannot be sent as UTF-8.`,
+      key,
+    )
+  }
+}
