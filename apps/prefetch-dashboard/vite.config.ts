@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: 'dist/client',
     target: 'es2022',
     sourcemap: true,
+    // The demo chunk (msw, the fake API with its spec schemas, the SDK) is big and only loaded in demo mode.
+    chunkSizeWarningLimit: 800,
   },
   server: {
     host: '127.0.0.1',

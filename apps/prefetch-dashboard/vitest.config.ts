@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config'
 // built page (bundle scan and real Chromium), which share one canary build made by the global setup.
 export default defineConfig({
   test: {
+    // The browser tests mostly wait on the demo's clock, not the CPU: let them overlap even on 2 cores.
+    maxWorkers: 3,
     projects: [
       {
-        extends: false,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
@@ -14,7 +15,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: 'contract',
           include: ['test/contract/**/*.test.ts'],
@@ -22,7 +22,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: 'browser',
           include: ['test/bundle/**/*.test.ts', 'test/e2e/**/*.test.ts'],

@@ -2,7 +2,7 @@
 import { summarizePrefetchTasks, type TaskInfo } from '@scloud/ucdn'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Dashboard, mountDashboard } from './dashboard.js'
-import type { DashboardElements } from './dom.js'
+import { type DashboardElements, rowsOf } from './dom.js'
 import type { PollerEnvironment } from './poller.js'
 import { type PrefetchFilters, type PrefetchSource, PrefetchSourceError } from './prefetch-source.js'
 import { formatTimeForTests, loadPage } from './test-page.js'
@@ -91,7 +91,7 @@ describe('mountDashboard', () => {
     expect(el.windowFilter.value).toBe('24h')
     expect(el.modeNote.textContent).toBe('Fake source for tests.')
     expect(asked).toEqual([{ status: undefined, since: NOW - 86_400, until: NOW }])
-    expect(Array.from(el.taskRows.rows).map((r) => r.dataset.taskId)).toEqual(['two', 'one'])
+    expect(rowsOf(el.taskRows).map((r) => r.dataset.taskId)).toEqual(['two', 'one'])
     expect(el.summary.textContent).toBe('2 tasks: 1 done, 1 prefetching. 1 of 2 URLs finished, 65 % overall.')
     expect(el.updated.textContent).toMatch(/^Updated t1767225600; refreshes every 1.5 s/)
     expect(el.error.hidden).toBe(true)
@@ -162,7 +162,7 @@ describe('mountDashboard', () => {
     expect(el.error.textContent).toBe(
       'Could not load prefetch tasks: The API is unavailable. (Request id req-42.) Trying again every 1.5 s.',
     )
-    expect(el.taskRows.rows).toHaveLength(2)
+    expect(rowsOf(el.taskRows)).toHaveLength(2)
     fail = false
     dashboard?.refresh()
     await settle()

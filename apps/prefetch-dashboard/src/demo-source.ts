@@ -10,7 +10,7 @@ import { createScaledClock } from './scaled-clock.js'
 export const DEMO_API_BASE_URL = 'https://api.scloudsg.com'
 
 export type DemoSourceOptions = {
-  /** How many times faster than real time the demo tasks progress (the e2e tests use 3). */
+  /** How many times faster than real time the demo tasks progress (the e2e tests use 2 and 3). */
   readonly speed: number
   /** Where msw's service worker script is served. */
   readonly workerUrl: string

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { messageRow, placeRows, queryDashboardElements } from './dom.js'
+import { messageRow, placeRows, queryDashboardElements, rowsOf } from './dom.js'
 import { loadPage } from './test-page.js'
 
 describe('queryDashboardElements', () => {
@@ -30,9 +30,9 @@ describe('placeRows', () => {
       return insertBefore(node, child)
     }
     placeRows(body, [a!, c!, d!])
-    expect(Array.from(body.rows).map((r) => r.textContent)).toEqual(['a', 'c', 'd'])
+    expect(rowsOf(body).map((r) => r.textContent)).toEqual(['a', 'c', 'd'])
     expect(inserted).toEqual([d]) // a and c were already in order: not moved
     placeRows(body, [c!, a!])
-    expect(Array.from(body.rows).map((r) => r.textContent)).toEqual(['c', 'a'])
+    expect(rowsOf(body).map((r) => r.textContent)).toEqual(['c', 'a'])
   })
 })

@@ -41,6 +41,11 @@ export function setAttr(node: Element, name: string, value: string): void {
   if (node.getAttribute(name) !== value) node.setAttribute(name, value)
 }
 
+/** The rows of a table section (read from its children: happy-dom, used by the tests, has no `tbody.rows`). */
+export function rowsOf(body: HTMLTableSectionElement): HTMLTableRowElement[] {
+  return Array.from(body.children).filter((child): child is HTMLTableRowElement => child.tagName === 'TR')
+}
+
 /** A row with one cell across the table, for "nothing here" messages. */
 export function messageRow(doc: Document, columns: number, text: string): HTMLTableRowElement {
   const row = doc.createElement('tr')
@@ -58,7 +63,7 @@ export function messageRow(doc: Document, columns: number, text: string): HTMLTa
  */
 export function placeRows(body: HTMLTableSectionElement, rows: readonly HTMLTableRowElement[]): void {
   const keep = new Set(rows)
-  for (const row of Array.from(body.rows)) if (!keep.has(row)) row.remove()
+  for (const row of rowsOf(body)) if (!keep.has(row)) row.remove()
   let expected: Element | null = body.firstElementChild
   for (const row of rows) {
     if (expected !== row) body.insertBefore(row, expected)

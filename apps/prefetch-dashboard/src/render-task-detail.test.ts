@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { TaskInfo } from '@scloud/ucdn'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { DashboardElements } from './dom.js'
+import { type DashboardElements, rowsOf } from './dom.js'
 import { renderTaskDetail } from './render-task-detail.js'
 import { formatTimeForTests, loadPage } from './test-page.js'
 
@@ -21,8 +21,7 @@ beforeEach(() => {
   el = loadPage()
 })
 
-const rowTexts = () =>
-  Array.from(el.urlRows.rows).map((row) => Array.from(row.cells).map((cell) => cell.textContent))
+const rowTexts = () => rowsOf(el.urlRows).map((row) => Array.from(row.cells).map((cell) => cell.textContent))
 
 describe('renderTaskDetail', () => {
   it('stays hidden while no task is selected', () => {
@@ -42,22 +41,22 @@ describe('renderTaskDetail', () => {
     ])
     const bar = el.urlRows.querySelector('progress')!
     expect(bar.getAttribute('aria-label')).toBe('Progress of https://cdn.example.com/docs/a.html')
-    expect(el.urlRows.rows[0]!.cells[0]!.getAttribute('scope')).toBe('row')
+    expect(rowsOf(el.urlRows)[0]!.cells[0]!.getAttribute('scope')).toBe('row')
   })
 
   it('updates URL rows in place', () => {
     renderTaskDetail(el, 'demoDocs', [task], formatTimeForTests)
-    const row = el.urlRows.rows[2]!
+    const row = rowsOf(el.urlRows)[2]!
     const moved = { ...task, urlLists: task.urlLists!.map((u, i) => (i === 2 ? { ...u, progress: 90 } : u)) }
     renderTaskDetail(el, 'demoDocs', [moved], formatTimeForTests)
-    expect(el.urlRows.rows[2]).toBe(row)
+    expect(rowsOf(el.urlRows)[2]).toBe(row)
     expect(row.querySelector('progress')?.value).toBe(90)
   })
 
   it('keeps a URL that appears twice as two rows', () => {
     const twice = { ...task, urlLists: [task.urlLists![0]!, task.urlLists![0]!] }
     renderTaskDetail(el, 'demoDocs', [twice], formatTimeForTests)
-    expect(el.urlRows.rows).toHaveLength(2)
+    expect(rowsOf(el.urlRows)).toHaveLength(2)
   })
 
   it('explains a selected task that is not in the list instead of showing an empty table', () => {

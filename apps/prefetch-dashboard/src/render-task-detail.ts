@@ -1,6 +1,6 @@
 import type { TaskInfo, UrlProgressInfo } from '@scloud/ucdn'
 import type { DashboardElements } from './dom.js'
-import { messageRow, placeRows, setAttr, setText } from './dom.js'
+import { messageRow, placeRows, rowsOf, setAttr, setText } from './dom.js'
 import {
   formatPercent,
   hasTime,
@@ -62,8 +62,7 @@ export function renderUrlRows(
 ): void {
   const doc = body.ownerDocument
   const existing = new Map<string, HTMLTableRowElement>()
-  for (const row of Array.from(body.rows))
-    if (row.dataset.key !== undefined) existing.set(row.dataset.key, row)
+  for (const row of rowsOf(body)) if (row.dataset.key !== undefined) existing.set(row.dataset.key, row)
   const seen = new Map<string, number>()
   const rows = urls.map((url) => {
     const name = url.url ?? ''

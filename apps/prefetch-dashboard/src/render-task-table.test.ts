@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import type { TaskInfo } from '@scloud/ucdn'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { rowsOf } from './dom.js'
 import { renderTaskRows } from './render-task-table.js'
 import { formatTimeForTests, loadPage } from './test-page.js'
 
@@ -36,14 +37,14 @@ const cellTexts = (row: HTMLTableRowElement | undefined) =>
 describe('renderTaskRows', () => {
   it('shows one row per task, newest first: id link, created, status, URLs done, progress', () => {
     renderTaskRows(body, tasks, options)
-    expect(Array.from(body.rows).map((r) => r.dataset.taskId)).toEqual(['newer', 'older'])
-    expect(cellTexts(body.rows[0])).toEqual(['newer', 't200', 'Prefetching', '1/3, 1 failed', '50 %'])
-    expect(cellTexts(body.rows[1])).toEqual(['older', 't100', 'Done', '1/1', '100 %'])
+    expect(rowsOf(body).map((r) => r.dataset.taskId)).toEqual(['newer', 'older'])
+    expect(cellTexts(rowsOf(body)[0])).toEqual(['newer', 't200', 'Prefetching', '1/3, 1 failed', '50 %'])
+    expect(cellTexts(rowsOf(body)[1])).toEqual(['older', 't100', 'Done', '1/1', '100 %'])
   })
 
   it('uses table semantics and labelled progress bars', () => {
     renderTaskRows(body, tasks, options)
-    const row = body.rows[0]!
+    const row = rowsOf(body)[0]!
     const header = row.cells[0]!
     expect(header.tagName).toBe('TH')
     expect(header.getAttribute('scope')).toBe('row')
@@ -58,7 +59,7 @@ describe('renderTaskRows', () => {
 
   it('updates rows in place when progress moves, so focus stays where it was', () => {
     renderTaskRows(body, tasks, options)
-    const row = body.rows[0]!
+    const row = rowsOf(body)[0]!
     const bar = row.querySelector('progress')!
     const next: TaskInfo[] = [
       tasks[0]!,
@@ -69,7 +70,7 @@ describe('renderTaskRows', () => {
       },
     ]
     renderTaskRows(body, next, options)
-    expect(body.rows[0]).toBe(row)
+    expect(rowsOf(body)[0]).toBe(row)
     expect(row.querySelector('progress')).toBe(bar)
     expect(bar.value).toBe(100)
     expect(row.classList.contains('finished')).toBe(true)
@@ -79,7 +80,7 @@ describe('renderTaskRows', () => {
   it('marks the selected task', () => {
     renderTaskRows(body, tasks, { ...options, selectedTaskId: 'older' })
     expect(body.querySelector('[aria-current="true"]')?.textContent).toBe('older')
-    expect(body.rows[1]!.classList.contains('selected')).toBe(true)
+    expect(rowsOf(body)[1]!.classList.contains('selected')).toBe(true)
     renderTaskRows(body, tasks, options)
     expect(body.querySelector('[aria-current]')).toBeNull()
   })
@@ -87,17 +88,17 @@ describe('renderTaskRows', () => {
   it('drops rows of tasks that left the list and says so when none is left', () => {
     renderTaskRows(body, tasks, options)
     renderTaskRows(body, [tasks[0]!], options)
-    expect(Array.from(body.rows).map((r) => r.dataset.taskId)).toEqual(['older'])
+    expect(rowsOf(body).map((r) => r.dataset.taskId)).toEqual(['older'])
     renderTaskRows(body, [], options)
-    expect(body.rows).toHaveLength(1)
-    expect(body.rows[0]!.textContent).toBe('No prefetch tasks match the filters.')
+    expect(rowsOf(body)).toHaveLength(1)
+    expect(rowsOf(body)[0]!.textContent).toBe('No prefetch tasks match the filters.')
     renderTaskRows(body, tasks, options)
-    expect(body.rows).toHaveLength(2)
+    expect(rowsOf(body)).toHaveLength(2)
   })
 
   it('shows a dash for a missing creation time and the API’s own word for an unknown status', () => {
     renderTaskRows(body, [{ taskId: 'odd', status: 'ySoPLGgE', urlLists: [] }], options)
-    expect(cellTexts(body.rows[0])).toEqual(['odd', '—', 'ySoPLGgE', '0/0', '0 %'])
+    expect(cellTexts(rowsOf(body)[0])).toEqual(['odd', '—', 'ySoPLGgE', '0/0', '0 %'])
     expect(body.querySelector('time')?.hasAttribute('datetime')).toBe(false)
   })
 

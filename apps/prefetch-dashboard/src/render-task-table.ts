@@ -1,5 +1,5 @@
 import type { TaskInfo } from '@scloud/ucdn'
-import { messageRow, placeRows, setAttr, setText } from './dom.js'
+import { messageRow, placeRows, rowsOf, setAttr, setText } from './dom.js'
 import { formatPercent, hasTime, isoTime, MISSING, type TimeFormatter, wholePercent } from './format.js'
 import { sortTasksNewestFirst, taskProgress, urlsDoneText } from './progress.js'
 import { describeStatus } from './status.js'
@@ -24,8 +24,7 @@ export function renderTaskRows(
 ): void {
   const doc = body.ownerDocument
   const existing = new Map<string, HTMLTableRowElement>()
-  for (const row of Array.from(body.rows))
-    if (row.dataset.taskId !== undefined) existing.set(row.dataset.taskId, row)
+  for (const row of rowsOf(body)) if (row.dataset.taskId !== undefined) existing.set(row.dataset.taskId, row)
 
   const rows = sortTasksNewestFirst(tasks).map((task) => {
     const taskId = task.taskId ?? ''

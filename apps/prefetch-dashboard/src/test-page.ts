@@ -3,10 +3,11 @@
 import indexHtml from '../index.html?raw'
 import { type DashboardElements, queryDashboardElements } from './dom.js'
 
-/** Replaces the document's body with index.html's (scripts are not run) and finds the dashboard's elements. */
+/** Replaces the document's body with index.html's (its head, with the script and stylesheet, is left out). */
 export function loadPage(): DashboardElements {
-  const page = new DOMParser().parseFromString(indexHtml, 'text/html')
-  document.body.innerHTML = page.body.innerHTML
+  const body = /<body>([\s\S]*)<\/body>/.exec(indexHtml)?.[1]
+  if (body === undefined) throw new Error('index.html has no <body>.')
+  document.body.innerHTML = body
   return queryDashboardElements(document)
 }
 

@@ -195,17 +195,21 @@ describe('GET /api/prefetch-tasks', () => {
     expect(body.error).toMatchObject({ code: 'HTTP_ERROR', upstreamStatus: 429 })
   })
 
-  it('maps a gateway failure, a broken answer and a lost connection to 502', async () => {
-    faults.add({ kind: 'http', status: 500 }, { times: 3 })
-    expect((await getJson('/api/prefetch-tasks')).status).toBe(502)
-    faults.clear()
-    faults.add({ kind: 'malformedJson' })
-    expect((await getJson('/api/prefetch-tasks')).body.error.code).toBe('INVALID_RESPONSE')
-    faults.add({ kind: 'connectionReset' })
-    const reset = await getJson('/api/prefetch-tasks')
-    expect(reset.status).toBe(502)
-    expect(reset.body.error.code).toBe('NETWORK_ERROR')
-  })
+  it.each([
+    ['a gateway failure', { kind: 'http', status: 500 }, 'HTTP_ERROR', 503],
+    ['a lost connection', { kind: 'connectionReset' }, 'NETWORK_ERROR', 503],
+    ['a broken answer', { kind: 'malformedJson' }, 'INVALID_RESPONSE', 502],
+    ['a refused signature', { kind: 'retCode', retCode: 171 }, 'API_ERROR', 502],
+  ] as const)(
+    'maps %s to %s → %i (503 exactly when trying again can help)',
+    async (_, fault, code, status) => {
+      faults.add(fault)
+      const answer = await getJson('/api/prefetch-tasks')
+      expect(answer.body.error.code).toBe(code)
+      expect(answer.status).toBe(status)
+      expect(answer.body.error.retryable).toBe(status === 503)
+    },
+  )
 
   it('maps a timeout to 504', async () => {
     const slow = createFaultInjector() // real sleeping: the client's 50 ms timeout must trip

@@ -4,7 +4,7 @@ import { type RunningBff, startBff } from '../../server/bff-server.js'
 import { launchChromium, screenshot, taskProgress, watchConsole } from './chromium.js'
 
 // Demo mode in real Chromium: @scloud/ucdn signs and sends requests in the page, msw's service worker answers
-// them with @scloud/ucdn-mock's handlers and demo backend. ?speed=3 runs the demo's ~28 s in under 10 s (the
+// them with @scloud/ucdn-mock's handlers and demo backend. ?speed=2 runs the demo's ~28 s in 14 s (the
 // same code, a faster clock).
 const DEMO_TASK_IDS = ['demoDocs', 'demoFont', 'demoHome', 'demoImgs', 'demoVids']
 
@@ -44,13 +44,13 @@ describe('demo mode in Chromium', () => {
       if (response.url().startsWith('https://api.scloudsg.com/')) apiResponses.push(response)
     })
 
-    await page.goto(`${bff.url}/?mode=demo&speed=3`)
+    await page.goto(`${bff.url}/?mode=demo&speed=2`)
     await page
       .locator('#task-rows tr[data-task-id]')
       .nth(DEMO_TASK_IDS.length - 1)
       .waitFor({ timeout: 15_000 })
     expect(await page.locator('#mode-note').textContent()).toMatch(
-      /^Demo: a fake SCloud API runs in this tab at 3× speed/,
+      /^Demo: a fake SCloud API runs in this tab at 2× speed/,
     )
     const first = await taskProgress(page)
     expect(Object.keys(first).sort()).toEqual(DEMO_TASK_IDS)

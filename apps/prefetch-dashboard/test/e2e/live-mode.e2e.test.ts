@@ -57,7 +57,7 @@ describe('live mode in Chromium', () => {
     expect(Object.values(await taskProgress(page))).toEqual([100, 100, 100, 100, 100])
     await screenshot(page, 'dashboard-live.png')
 
-    const origins = new Set(seen.map((r) => new URL(r.url).origin))
+    const origins = new Set(seen.filter((r) => /^https?:/.test(r.url)).map((r) => new URL(r.url).origin))
     expect([...origins]).toEqual([bff.url])
     expect(seen.some((r) => r.url.includes('/api/prefetch-tasks?'))).toBe(true)
     for (const response of seen) expect(response.body.includes(keys.privateKey), response.url).toBe(false)
