@@ -17,6 +17,7 @@ export type { ActionRequest, ActionResult, SyncUcdnBackend, UcdnBackend } from '
 export type { UrlPlan } from './backend/url-progress.js'
 export type { Clock, ManualClock } from './clock.js'
 export { createManualClock, systemClock } from './clock.js'
+export { DEMO_CREDENTIALS } from './credentials.js'
 export type { UcdnMockErrorCode } from './errors.js'
 export { UcdnMockError } from './errors.js'
 export type {
@@ -28,6 +29,8 @@ export type {
   FaultRequest,
 } from './faults.js'
 export { createFaultInjector } from './faults.js'
+export type { UcdnHandlersOptions } from './handlers.js'
+export { createUcdnHandlers, DEFAULT_BASE_URL } from './handlers.js'
 export type { ReceivedParams, WireValue } from './read-params.js'
 export { DEFAULT_MAX_BODY_BYTES } from './read-params.js'
 export { REQUEST_ID_HEADER, RET_CODES } from './responses.js'

@@ -1,0 +1,114 @@
+import type { Credentials } from '@scloud/signer'
+import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
+import { type HttpHandler, http } from 'msw'
+import { type ApiContext, answerApiRequest } from './answer-request.js'
+import { createPrefetchBackend } from './backend/prefetch-backend.js'
+import type { UcdnBackend } from './backend/ucdn-backend.js'
+import type { Clock } from './clock.js'
+import { DEMO_CREDENTIALS } from './credentials.js'
+import { UcdnMockError } from './errors.js'
+import { describeExpectations } from './expectations.js'
+import type { FaultInjector } from './faults.js'
+import { DEFAULT_MAX_BODY_BYTES } from './read-params.js'
+import { SUPPORTED_WIRE_TYPES } from './wire-decode.js'
+
+/** The real API's base URL, where the handlers answer unless told otherwise. */
+export const DEFAULT_BASE_URL = 'https://api.scloudsg.com'
+
+export type UcdnHandlersOptions = {
+  /** Where the API lives; a path prefix is allowed (`https://gw.example.com/ucdn`). Default {@link DEFAULT_BASE_URL}. */
+  readonly baseUrl?: string
+  /** The accounts the gateway knows. Default `[DEMO_CREDENTIALS]`. */
+  readonly keyPairs?: readonly Credentials[]
+  /** The fake service. Default: an empty {@link createPrefetchBackend} on `clock`. */
+  readonly backend?: UcdnBackend
+  /** Faults to inject. Default: none. */
+  readonly faults?: FaultInjector
+  /** The clock of the default backend (ignored when `backend` is given). Default: the real clock. */
+  readonly clock?: Clock
+  /** Bodies above this many bytes get HTTP 413. Default {@link DEFAULT_MAX_BODY_BYTES} (1 MiB). */
+  readonly maxBodyBytes?: number
+}
+
+/**
+ * msw request handlers that behave like SCloud's API at `baseUrl`: they accept a GET query, a POST form or a
+ * POST JSON body, check the request as the real gateway does (Action, PublicKey, Signature, then every
+ * parameter against the spec), dispatch on `Action` to `backend` and answer `{ RetCode, Action, ... }` with an
+ * `X-UCLOUD-REQUEST-UUID` header. Use with `setupServer(...handlers)` (msw/node) or `setupWorker` (msw/browser).
+ */
+export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandler[] {
+  const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
+  const privateKeys = keyPairMap(options.keyPairs ?? [DEMO_CREDENTIALS])
+  const backend = options.backend ?? createPrefetchBackend(options.clock ? { clock: options.clock } : {})
+  const maxBodyBytes = checkLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+  const expectations = new Map<ActionName, ReadonlyMap<string, string>>()
+  for (const action of Object.keys(operations) as ActionName[]) {
+    assertSupportedWireTypes(action)
+    expectations.set(action, describeExpectations(operations[action].request))
+  }
+
+  const context: ApiContext = { privateKeys, backend, faults: options.faults, maxBodyBytes, expectations }
+  const isApiUrl = ({ request }: { request: Request }) => {
+    const url = new URL(request.url)
+    return url.origin === base.origin && (url.pathname === `${base.prefix}/` || url.pathname === base.prefix)
+  }
+  return [http.all(isApiUrl, ({ request }) => answerApiRequest(request, context))]
+}
+
+function parseBaseUrl(baseUrl: string): { origin: string; prefix: string } {
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    throw new UcdnMockError(
+      'INVALID_OPTION',
+      `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}.`,
+    )
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '') {
+    throw new UcdnMockError(
+      'INVALID_OPTION',
+      `baseUrl must be an http(s) URL without query or fragment, got ${JSON.stringify(baseUrl)}.`,
+    )
+  }
+  return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') }
+}
+
+function keyPairMap(keyPairs: readonly Credentials[]): ReadonlyMap<string, string> {
+  const map = new Map<string, string>()
+  for (const [i, pair] of keyPairs.entries()) {
+    const { publicKey, privateKey } = pair ?? {}
+    if (
+      typeof publicKey !== 'string' ||
+      publicKey === '' ||
+      typeof privateKey !== 'string' ||
+      privateKey === ''
+    ) {
+      throw new UcdnMockError('INVALID_OPTION', `keyPairs[${i}] needs a non-empty publicKey and privateKey.`)
+    }
+    if (map.has(publicKey) && map.get(publicKey) !== privateKey) {
+      throw new UcdnMockError(
+        'INVALID_OPTION',
+        `keyPairs[${i}] repeats a publicKey with a different privateKey.`,
+      )
+    }
+    map.set(publicKey, privateKey)
+  }
+  return map
+}
+
+function checkLimit(bytes: number): number {
+  if (Number.isSafeInteger(bytes) && bytes > 0) return bytes
+  throw new UcdnMockError('INVALID_OPTION', `maxBodyBytes must be a whole number ≥ 1, got ${String(bytes)}.`)
+}
+
+function assertSupportedWireTypes(action: ActionName): void {
+  for (const [name, type] of Object.entries(operations[action].wireTypes)) {
+    if (!SUPPORTED_WIRE_TYPES.has(type)) {
+      throw new UcdnMockError(
+        'INVALID_OPTION',
+        `${action}.${name} has wire type ${type}, which the mock cannot decode.`,
+      )
+    }
+  }
+}

@@ -1,0 +1,221 @@
+/// <reference types="node" />
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getResponse } from 'msw'
+import { createPrefetchBackend, type PrefetchBackend } from '../backend/prefetch-backend.js'
+import type { UcdnBackend } from '../backend/ucdn-backend.js'
+import { UcdnMockError } from '../errors.js'
+import { createFaultInjector, type FaultInjector } from '../faults.js'
+import { createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
+import { DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
+
+export type MockServerOptions<B extends UcdnBackend = PrefetchBackend> = Omit<
+  UcdnHandlersOptions,
+  'baseUrl' | 'backend' | 'faults'
+> & {
+  /** Default 0: any free port (read it from `url`). */
+  readonly port?: number
+  /** Default `127.0.0.1`: loopback only. */
+  readonly host?: string
+  /** Path the API answers at, e.g. `/ucdn`. Default `/`. */
+  readonly basePath?: string
+  /** Default: an empty {@link createPrefetchBackend} on `clock`. */
+  readonly backend?: B
+  /** Default: a fresh, empty {@link createFaultInjector}, returned as `faults`. */
+  readonly faults?: FaultInjector
+  /** Answer CORS preflights and allow any origin, so a page in a browser can call the server. Default true. */
+  readonly cors?: boolean
+}
+
+export type MockServer<B extends UcdnBackend = PrefetchBackend> = {
+  /** The API's base URL, e.g. `http://127.0.0.1:49152` (no trailing slash). */
+  readonly url: string
+  readonly backend: B
+  readonly faults: FaultInjector
+  /** Stops listening and closes every connection, idle or busy. */
+  close(): Promise<void>
+}
+
+/**
+ * Serves the mock API (the very handlers of {@link createUcdnHandlers}) over real HTTP on loopback, for
+ * clients that cannot be intercepted in-process: other languages, CLIs, a browser page. Keep-alive is on.
+ */
+export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
+  options: MockServerOptions<B> = {},
+): Promise<MockServer<B>> {
+  const { port = 0, host = '127.0.0.1', basePath = '/', cors = true, ...handlerOptions } = options
+  if (!Number.isSafeInteger(port) || port < 0 || port > 65_535) {
+    throw new UcdnMockError(
+      'INVALID_OPTION',
+      `port must be a whole number from 0 to 65535, got ${String(port)}.`,
+    )
+  }
+  if (!basePath.startsWith('/') || /[?#]/.test(basePath)) {
+    throw new UcdnMockError(
+      'INVALID_OPTION',
+      `basePath must start with / and have no query, got ${basePath}.`,
+    )
+  }
+  // Without a backend, B is its default (PrefetchBackend) unless a caller names another type explicitly.
+  const backend =
+    options.backend ?? (createPrefetchBackend(options.clock ? { clock: options.clock } : {}) as unknown as B)
+  const faults = options.faults ?? createFaultInjector()
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const inFlight = new Set<AbortController>()
+  let handlers: ReturnType<typeof createUcdnHandlers> = []
+  let origin = ''
+
+  const server = createServer((req, res) => {
+    const controller = new AbortController()
+    inFlight.add(controller)
+    res.on('close', () => {
+      inFlight.delete(controller)
+      if (!res.writableFinished) controller.abort(new Error('The client closed the connection.'))
+    })
+    serve(req, res, controller.signal).catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, `Mock server error: ${(error as Error)?.message ?? error}`)
+      else res.destroy()
+    })
+  })
+
+  async function serve(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
+    if (cors) {
+      res.setHeader('Access-Control-Allow-Origin', '*')
+      res.setHeader('Access-Control-Expose-Headers', 'X-UCLOUD-REQUEST-UUID, Retry-After')
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, POST',
+          'Access-Control-Allow-Headers': 'Content-Type',
+          'Access-Control-Max-Age': '600',
+        })
+        res.end()
+        return
+      }
+    }
+    const body = await readBody(req, maxBodyBytes)
+    if (body === 'tooLarge') {
+      // The rest of the body is never read, so the connection cannot carry another request.
+      res.setHeader('Connection', 'close')
+      sendText(res, 413, `Request body larger than ${maxBodyBytes} bytes`)
+      return
+    }
+    const request = new Request(new URL(req.url ?? '/', origin), {
+      method: req.method ?? 'GET',
+      headers: toHeaders(req),
+      signal,
+      ...(body === undefined ? {} : { body }),
+    })
+    const response = await getResponse(handlers, request)
+    if (response === undefined) {
+      sendText(res, 404, `Not Found: the UCDN mock API answers at ${origin}${basePath}`)
+      return
+    }
+    if (response.type === 'error') {
+      req.socket.destroy() // the connectionReset fault: the client sees the connection drop
+      return
+    }
+    await sendResponse(res, response)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+  const url = `${origin}${basePath.replace(/\/+$/, '')}`
+  let closing: Promise<void> | undefined
+  handlers = createUcdnHandlers({ ...handlerOptions, baseUrl: url, backend, faults, maxBodyBytes })
+
+  return {
+    url,
+    backend,
+    faults,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        for (const controller of inFlight) controller.abort(new Error('The mock server is closing.'))
+        server.closeAllConnections()
+      })
+      return closing
+    },
+  }
+}
+
+async function readBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined | 'tooLarge'> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined
+  if (Number(req.headers['content-length'] ?? 0) > limit) return 'tooLarge'
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.byteLength
+    if (total > limit) return 'tooLarge'
+    chunks.push(chunk)
+  }
+  const bytes = new Uint8Array(total)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return bytes
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers()
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!
+    // Hop-by-hop headers describe this connection, not the request the handlers see.
+    if (!/^(connection|keep-alive|transfer-encoding|upgrade|host)$/i.test(name)) {
+      headers.append(name, req.rawHeaders[i + 1]!)
+    }
+  }
+  return headers
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers))
+  res.flushHeaders() // a slow body's client sees the status and headers at once, as from a real server
+  if (response.body === null) {
+    res.end()
+    return
+  }
+  const reader = response.body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!res.write(value)) await drainedOrClosed(res)
+      if (res.destroyed) {
+        await reader.cancel()
+        return
+      }
+    }
+    res.end()
+  } catch {
+    res.destroy() // the body failed or the client left: cut the connection, as a real server would
+  }
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done)
+      res.off('close', done)
+      resolve()
+    }
+    res.on('drain', done)
+    res.on('close', done)
+  })
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+  res.end(text)
+}
