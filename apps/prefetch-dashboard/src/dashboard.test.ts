@@ -35,7 +35,7 @@ function fakeSource(answer: (filters: PrefetchFilters) => TaskInfo[] | Error = (
       asked.push(filters)
       const result = answer(filters)
       if (result instanceof Error) throw result
-      return { tasks: result, summary: summarizePrefetchTasks(result) }
+      return { tasks: result, summary: summarizePrefetchTasks(result), totalCount: result.length }
     },
   }
   return { source, asked }

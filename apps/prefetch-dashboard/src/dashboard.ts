@@ -57,7 +57,7 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
     const selected = taskIdFromHash(location.hash)
     renderTaskRows(el.taskRows, listing.tasks, { selectedTaskId: selected, formatTime })
     renderTaskDetail(el, selected, listing.tasks, formatTime)
-    setText(el.summary, summaryText(listing.summary))
+    setText(el.summary, summaryText(listing.summary, listing.totalCount))
   }
 
   const showError = (message: string | undefined) => {

@@ -3,22 +3,24 @@
 import { summarizePrefetchTasks, type TaskInfo, type UcdnClient } from '@scloud/ucdn'
 import type { PrefetchFilters, PrefetchListing } from './prefetch-source.js'
 
-/** Pages of this many tasks are fetched until the window is exhausted. */
+/** Pages of this many tasks are fetched until the window is exhausted… */
 export const PAGE_SIZE = 100
+/** …or this many tasks are listed: a page polled every 1.5 s should not page through ten thousand tasks. */
+export const MAX_TASKS = 1_000
 
-/** Every task in the window with the filter's status, and their summary. */
+/** The tasks in the window with the filter's status (at most {@link MAX_TASKS}), their summary and how many match. */
 export async function listPrefetchTasks(
   ucdn: Pick<UcdnClient, 'paginatePrefetchTasks'>,
   filters: PrefetchFilters,
   options: { readonly signal?: AbortSignal | undefined } = {},
 ): Promise<PrefetchListing> {
   const tasks: TaskInfo[] = []
+  let totalCount = 0
   const params = { beginTime: filters.since, endTime: filters.until, status: filters.status }
-  for await (const page of ucdn.paginatePrefetchTasks(params, {
-    pageSize: PAGE_SIZE,
-    signal: options.signal,
-  })) {
+  const paging = { pageSize: PAGE_SIZE, maxPages: MAX_TASKS / PAGE_SIZE, signal: options.signal }
+  for await (const page of ucdn.paginatePrefetchTasks(params, paging)) {
     tasks.push(...page.taskList)
+    totalCount = Math.max(totalCount, page.totalCount)
   }
-  return { tasks, summary: summarizePrefetchTasks(tasks) }
+  return { tasks, summary: summarizePrefetchTasks(tasks), totalCount: Math.max(totalCount, tasks.length) }
 }

@@ -6,7 +6,7 @@ import { PrefetchSourceError } from './prefetch-source.js'
 const tasks: TaskInfo[] = [
   { taskId: 'a', status: 'success', createTime: 5, urlLists: [{ url: 'u', status: 'success' }] },
 ]
-const listing = { tasks, summary: summarizePrefetchTasks(tasks) }
+const listing = { tasks, summary: summarizePrefetchTasks(tasks), totalCount: 1 }
 const filters = { status: 'success' as const, since: 100, until: 200 }
 
 function fakeFetch(respond: () => Response | Promise<Response>) {

@@ -57,6 +57,7 @@ function isListing(body: unknown): body is PrefetchListing {
     isRecord(body) &&
     Array.isArray(body.tasks) &&
     (body.tasks as unknown[]).every(isRecord) &&
+    typeof body.totalCount === 'number' &&
     isSummary(body.summary)
   )
 }

@@ -12,6 +12,8 @@ export type PrefetchFilters = {
 export type PrefetchListing = {
   readonly tasks: readonly TaskInfo[]
   readonly summary: PrefetchSummary
+  /** How many tasks match, as the API counts them: more than `tasks.length` when the listing was cut short. */
+  readonly totalCount: number
 }
 
 /** Where the page gets prefetch tasks from; the page knows nothing else about demo or live mode. */

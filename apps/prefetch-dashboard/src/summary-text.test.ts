@@ -32,6 +32,14 @@ describe('summaryText', () => {
     )
   })
 
+  it('says when the listing was cut short', () => {
+    const tasks: TaskInfo[] = [{ taskId: 'a', status: 'success', urlLists: [{ status: 'success' }] }]
+    expect(summaryText(summarizePrefetchTasks(tasks), 1_500)).toBe(
+      'Showing the first 1 of 1500 matching tasks: narrow the time window or the status filter. ' +
+        '1 task: 1 done. 1 of 1 URL finished. All finished.',
+    )
+  })
+
   it('lists an undocumented status under its own name, after the known ones', () => {
     const tasks: TaskInfo[] = [
       { taskId: 'a', status: 'ySoPLGgE', urlLists: [] },

@@ -11,10 +11,17 @@ const ORDER: readonly string[] = [
   PrefetchStatus.Unknow,
 ]
 
-/** The page's one-line summary of a listing, e.g. "3 tasks: 1 done, 2 prefetching. 4 of 9 URLs finished…". */
-export function summaryText(summary: PrefetchSummary): string {
+/**
+ * The page's one-line summary of a listing, e.g. "3 tasks: 1 done, 2 prefetching. 4 of 9 URLs finished…";
+ * `totalCount` above the tasks summarized says the listing was cut short.
+ */
+export function summaryText(summary: PrefetchSummary, totalCount = summary.tasks.total): string {
   if (summary.tasks.total === 0) return 'No prefetch tasks match the filters.'
-  const tasks = `${plural(summary.tasks.total, 'task')}: ${statusParts(summary.tasks.byStatus)}.`
+  const shown =
+    totalCount > summary.tasks.total
+      ? `Showing the first ${summary.tasks.total} of ${totalCount} matching tasks: narrow the time window or the status filter. `
+      : ''
+  const tasks = `${shown}${plural(summary.tasks.total, 'task')}: ${statusParts(summary.tasks.byStatus)}.`
   const failed = summary.failedUrls.length
   const urls =
     `${summary.urls.done} of ${plural(summary.urls.total, 'URL')} finished` +

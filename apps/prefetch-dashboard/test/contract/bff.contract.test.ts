@@ -80,6 +80,7 @@ afterAll(async () => {
 type ApiBody = {
   readonly tasks: readonly { readonly taskId: string }[]
   readonly summary: Record<string, unknown>
+  readonly totalCount: number
   readonly error: { readonly code: string; readonly message: string } & Record<string, unknown>
 }
 
@@ -112,7 +113,8 @@ describe('GET /api/prefetch-tasks', () => {
     expect(status).toBe(200)
     expect(headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(headers.get('cache-control')).toBe('no-store')
-    expect(Object.keys(body).sort()).toEqual(['summary', 'tasks'])
+    expect(Object.keys(body).sort()).toEqual(['summary', 'tasks', 'totalCount'])
+    expect(body.totalCount).toBe(5)
     expect(body.tasks.map((t) => t.taskId).sort()).toEqual([
       'demoDocs',
       'demoFont',
