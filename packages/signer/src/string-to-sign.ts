@@ -5,7 +5,7 @@ import { sortKeys } from './sort-keys.js'
 
 /**
  * The string whose SHA-1 is the signature (PROTOCOL.md, "Signature"): every flattened parameter except
- * `Signature`, sorted by key in UTF-16 code-unit order (`CPU` < `ChargeType`, `TaskId.10` < `TaskId.2`),
+ * the top-level `Signature` (whatever its value), sorted by key in UTF-16 code-unit order (`CPU` < `ChargeType`, `TaskId.10` < `TaskId.2`),
  * each as `key + value` with no separator or escaping, then the private key.
  *
  * Accepts nested or flat parameters and throws what {@link flattenParams} throws.
@@ -18,10 +18,10 @@ export function buildStringToSign(params: Readonly<Record<string, unknown>>, pri
   if (walked !== undefined) return walked + privateKey
   // Some key is a prefix of a nested one (`A` holding an array beside `A-b` or `A.0`): sorting the keys of
   // one level no longer orders the flattened keys, so flatten everything and sort once.
-  const flat = flattenParams(params)
-  const keys = sortKeys(Object.keys(flat))
+  const { Signature: _, ...signed } = params
+  const flat = flattenParams(signed)
   let text = ''
-  for (const key of keys) if (key !== 'Signature') text += key + flat[key]
+  for (const key of sortKeys(Object.keys(flat))) text += key + flat[key]
   return text + privateKey
 }
 
