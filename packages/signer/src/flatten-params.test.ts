@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { flattenParams } from './flatten-params.js'
 import { SigningError } from './signing-error.js'
@@ -73,6 +74,26 @@ describe('flattenParams', () => {
       B: '0.0000001',
       C: '-0.00000000015',
     })
+  })
+
+  it('never emits an exponent, and every finite number reads back as itself', () => {
+    const finite = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.double({ min: 1e-8, max: 1e-6, noNaN: true }),
+      fc.double({ min: 1e20, max: 1e22, noNaN: true }),
+      fc.integer(),
+    )
+    fc.assert(
+      fc.property(fc.array(finite, { maxLength: 30 }), (numbers) => {
+        const flat = flattenParams({ N: numbers })
+        numbers.forEach((number, i) => {
+          const text = flat[`N.${i}`]!
+          expect(text).not.toMatch(/e/i)
+          expect(Number(text)).toBe(number === 0 ? 0 : number)
+        })
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('keeps strings as they are, an empty string as an empty value', () => {
