@@ -6,6 +6,7 @@ import { ACTION, oneTaskBody } from '../lib/fixtures.mjs'
 import { ratioText, us } from '../lib/format.mjs'
 import { missingFor } from '../lib/sdk.mjs'
 import { startServer } from '../lib/server.mjs'
+import { stubFetch } from '../lib/stub-response.mjs'
 import { formBody, presign } from '../lib/wire.mjs'
 
 export const id = 'overhead'
@@ -36,6 +37,7 @@ export async function run({ sdk, quick }) {
   /** @type {Record<string, any>} */
   const raw = { server: 'node:http in a child process on 127.0.0.1', responseBytes: oneTaskBody().length }
   let client
+  let stubClient
   try {
     /** @type {Array<{ name: string, fn: () => Promise<unknown> }>} */
     const candidates = [...baselines]
@@ -44,6 +46,14 @@ export async function run({ sdk, quick }) {
       const call = () => client.describePrefetchTasks({ taskIds: [TASK_ID], projectId: PROJECT_ID })
       raw.sameRequest = await sameWire(server, call, baselines[0].fn, body)
       candidates.unshift({ name: 'SDK describePrefetchTasks', fn: call })
+      // The SDK's own CPU per call, without any transport: the same call through a fetch stub.
+      stubClient = new sdk.ucdn.UcdnClient({
+        credentials: sdk.credentials,
+        baseUrl: server.url,
+        fetch: stubFetch(oneTaskBody()),
+      })
+      const stubbed = () => stubClient.describePrefetchTasks({ taskIds: [TASK_ID], projectId: PROJECT_ID })
+      candidates.push({ name: 'SDK with a fetch stub: client CPU only (info)', fn: stubbed })
     }
     const opts = quick ? { rounds: 4, iterationsPerRound: 30 } : { rounds: 30, iterationsPerRound: 200 }
     const run = await compareMany(title, candidates, opts)
@@ -89,6 +99,7 @@ export async function run({ sdk, quick }) {
     rows.push(...(await throughput({ sdkCall: skip ? undefined : candidates[0].fn, undici, quick, raw })))
   } finally {
     await client?.close?.()
+    await stubClient?.close?.()
     for (const b of baselines) await b.close()
     await server.close()
   }

@@ -29,6 +29,22 @@ export function fiftyParams(publicKey) {
 }
 
 /**
+ * What a team would write by hand: flatten to an object, sort the keys, concatenate, one-shot hash. The
+ * SDK's reference point among hand-written signers (informational).
+ */
+function handWrittenSign(params, privateKey) {
+  const flat = {}
+  for (const name of Object.keys(params)) {
+    const value = params[name]
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) flat[`${name}.${i}`] = String(value[i])
+    else if (value !== null && value !== undefined) flat[name] = String(value)
+  }
+  let text = ''
+  for (const key of Object.keys(flat).sort()) text += key + flat[key]
+  return crypto.hash('sha1', text + privateKey, 'hex')
+}
+
+/**
  * @param {import('../lib/types.mjs').FigureContext} context
  * @returns {Promise<import('../lib/types.mjs').FigureResult>}
  */
@@ -39,14 +55,17 @@ export async function run({ sdk, quick }) {
   const text = stringToSign(flat, privateKey)
   const expected = crypto.createHash('sha1').update(text).digest('hex')
   /** @type {Record<string, any>} */
-  const raw = { parameters: Object.keys(flat).length, stringToSignBytes: Buffer.byteLength(text) }
+  const raw = { parameters: Object.keys(flat).length, stringToSignChars: text.length }
+  const CREATE_HASH = 'createHash sha1 (prebuilt string)'
+  const ONE_SHOT = 'crypto.hash sha1 (prebuilt string)'
+  const HAND = 'hand-written signer (flatten, sort, concat, crypto.hash)'
 
-  const candidates = [
-    { name: 'createHash sha1', fn: () => crypto.createHash('sha1').update(text).digest('hex') },
-  ]
-  // crypto.hash (one-shot, Node ≥ 20.12) is the cheapest native SHA-1; the budget is against the faster.
+  const candidates = [{ name: CREATE_HASH, fn: () => crypto.createHash('sha1').update(text).digest('hex') }]
+  // crypto.hash (one-shot, Node >= 20.12) is also measured: see the README for why it is not the budget's base.
   if (typeof crypto.hash === 'function') {
-    candidates.push({ name: 'crypto.hash sha1', fn: () => crypto.hash('sha1', text, 'hex') })
+    candidates.push({ name: ONE_SHOT, fn: () => crypto.hash('sha1', text, 'hex') })
+    if (handWrittenSign(params, privateKey) !== expected) throw new Error('hand-written signer disagrees')
+    candidates.push({ name: HAND, fn: () => handWrittenSign(params, privateKey) })
   }
   const skip = missingFor(sdk, ['@scloud/signer'])
   if (!skip) {
@@ -54,7 +73,10 @@ export async function run({ sdk, quick }) {
     if (signed !== expected) throw new Error(`signParams gave ${signed}, the protocol gives ${expected}`)
     candidates.unshift({ name: 'signParams', fn: () => sdk.signer.signParams(params, privateKey) })
     if (typeof sdk.signer.flattenParams === 'function') {
-      candidates.push({ name: 'flattenParams (piece)', fn: () => sdk.signer.flattenParams(params) })
+      candidates.push({
+        name: 'flattenParams (piece, not on the signing path)',
+        fn: () => sdk.signer.flattenParams(params),
+      })
     }
   }
   const opts = quick ? { rounds: 4, iterationsPerRound: 500 } : { rounds: 40, iterationsPerRound: 5000 }
@@ -62,7 +84,6 @@ export async function run({ sdk, quick }) {
   raw.run = { rounds: run.rounds, iterationsPerRound: run.iterationsPerRound, candidates: run.candidates }
 
   /** @type {import('../lib/types.mjs').Row[]} */
-
   const rows = candidates.map((c) => ({
     figure: `  ${c.name}`,
     measured: us(run.candidates[c.name].perCallMs.median),
@@ -70,33 +91,35 @@ export async function run({ sdk, quick }) {
   }))
   if (skip) {
     rows.unshift({
-      figure: 'signParams vs native SHA-1',
+      figure: 'signParams vs createHash sha1',
       measured: skip,
       budget: `≤ ${BUDGET}×`,
       status: 'skip',
     })
     return { rows, raw }
   }
-  const natives = candidates.filter((c) => c.name.includes('sha1'))
-  const fastest = natives.reduce((a, b) =>
-    run.candidates[a.name].perCallMs.median <= run.candidates[b.name].perCallMs.median ? a : b,
-  )
-  const ratio = run.ratio('signParams', fastest.name)
-  raw.ratios = Object.fromEntries(natives.map((c) => [c.name, run.ratio('signParams', c.name)]))
-  raw.fastestBaseline = fastest.name
+  const ratio = run.ratio('signParams', CREATE_HASH)
+  raw.ratios = Object.fromEntries(candidates.slice(1).map((c) => [c.name, run.ratio('signParams', c.name)]))
   rows.unshift({
-    figure: `signParams vs ${fastest.name} of the prebuilt string`,
+    figure: 'signParams vs createHash sha1 of the prebuilt string',
     measured: ratioText(ratio),
     budget: `≤ ${BUDGET}×`,
     status: ratio.median <= BUDGET ? 'pass' : 'fail',
     value: ratio.median,
   })
-  for (const c of natives.filter((n) => n !== fastest)) {
-    rows.push({
-      figure: `  signParams vs ${c.name}`,
-      measured: ratioText(raw.ratios[c.name]),
-      status: 'info',
-    })
+  if (raw.ratios[ONE_SHOT]) {
+    rows.push(
+      {
+        figure: '  signParams vs crypto.hash sha1 (floor, see README)',
+        measured: ratioText(raw.ratios[ONE_SHOT]),
+        status: 'info',
+      },
+      {
+        figure: '  signParams vs hand-written signer',
+        measured: ratioText(raw.ratios[HAND]),
+        status: 'info',
+      },
+    )
   }
   return { rows, raw }
 }

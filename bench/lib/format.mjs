@@ -1,6 +1,6 @@
 // Number formatting shared by the figures and the table.
 
-export const us = (ms) => `${(ms * 1000).toFixed(ms < 0.01 ? 2 : 0)} µs`
+export const us = (ms) => `${(ms * 1000).toFixed(ms < 0.1 ? 2 : 0)} µs`
 export const msf = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`
 export const x = (ratio) => `${ratio.toFixed(2)}×`
 export const spread = (s) =>

@@ -32,11 +32,12 @@ class StubResponse {
  * `fetch` answering `text`; `real: true` answers a WHATWG Response over `bytes` instead.
  * @param {string} text
  * @param {{ real?: boolean, bytes?: Uint8Array }} [options]
+ * @returns {typeof fetch} a fetch-compatible function (its answers are Response-shaped)
  */
 export function stubFetch(text, { real = false, bytes } = {}) {
   if (real) {
     const headers = { 'content-type': 'application/json', 'x-ucloud-request-uuid': REQUEST_ID }
     return async () => new Response(/** @type {BodyInit} */ (bytes), { status: 200, headers })
   }
-  return async (input) => new StubResponse(text, String(input))
+  return /** @type {any} */ (async (input) => new StubResponse(text, String(input)))
 }
