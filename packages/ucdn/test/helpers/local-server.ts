@@ -22,6 +22,8 @@ export interface LocalServer {
   openConnections(): number
   /** Answers the next requests with these handlers, in order; afterwards `fallback`. */
   enqueue(...handlers: Handler[]): void
+  /** Forgets queued handlers and recorded requests (between tests). */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -75,6 +77,10 @@ export async function startLocalServer(
     connections: () => connectionCount,
     openConnections: () => sockets.size,
     enqueue: (...handlers) => queue.push(...handlers),
+    reset: () => {
+      queue.length = 0
+      requests.length = 0
+    },
     close: async () => {
       for (const socket of sockets.keys()) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))

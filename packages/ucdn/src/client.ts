@@ -1,0 +1,237 @@
+// UcdnClient: the generated PrefetchApi + @scloud/signer's middleware + validation, typed errors, retries.
+
+import { signingMiddleware } from '@scloud/signer'
+import {
+  Configuration,
+  type DescribeNewUcdnPrefetchCacheTaskRequest,
+  type FetchAPI,
+  FetchError,
+  type Middleware,
+  PrefetchApi,
+  ResponseError,
+  type TaskInfo,
+} from '@scloud/ucdn-client'
+import { defaultCredentials } from '#default-credentials'
+import { createDefaultTransport } from '#transport'
+import { type ResolvedConfig, resolveConfig, type UcdnClientOptions } from './config.js'
+import { isUcdnError, UcdnError } from './errors.js'
+import { registerInternals } from './internals.js'
+import { type AttemptFacts, logAttempt, redactWireParams } from './logger.js'
+import {
+  type PaginatePrefetchTasksOptions,
+  type PaginatePrefetchTasksParams,
+  paginatePrefetchTasks,
+} from './paginate-prefetch-tasks.js'
+import { httpError, type ParsedPage, type PrefetchTaskPage, parseDescribeResponse } from './parse-response.js'
+import { withRetries } from './retry.js'
+import { parseRetryAfter } from './retry-policy.js'
+import type { Transport } from './transport/types.js'
+import { type DescribePrefetchTasksParams, toDescribeRequest } from './validate-params.js'
+import { type WaitForPrefetchTasksOptions, waitForPrefetchTasks } from './wait-for-prefetch-tasks.js'
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call at once, also while it waits to retry (`ABORTED`). */
+  readonly signal?: AbortSignal | undefined
+}
+
+const ACTION = 'DescribeNewUcdnPrefetchCacheTask'
+const REQUEST_ID_HEADER = 'x-ucloud-request-uuid'
+
+/**
+ * The SCloud UCDN client. Every call validates its input, signs each attempt afresh, retries what is safe to
+ * retry with jittered backoff, validates the answer and fails with a {@link UcdnError}. In Node it keeps
+ * connections alive: call {@link UcdnClient.close} when done (idle sockets never keep the process alive).
+ */
+export class UcdnClient {
+  /** The endpoint calls go to. */
+  readonly baseUrl: string
+  /** The project sent when a call does not set its own. */
+  readonly projectId: string | undefined
+  readonly #config: ResolvedConfig
+  readonly #transport: Transport
+  readonly #api: PrefetchApi
+  /** Facts about the attempt a signal belongs to, recorded by the fetch wrapper for the logger. */
+  readonly #attempts = new WeakMap<AbortSignal, { params?: Record<string, string> | undefined }>()
+
+  constructor(options: UcdnClientOptions = {}) {
+    this.#config = resolveConfig(options)
+    this.baseUrl = this.#config.baseUrl
+    this.projectId = this.#config.projectId
+    this.#transport = createDefaultTransport()
+    const fetch = this.#config.fetch ?? this.#transport.fetch
+    this.#api = new PrefetchApi(
+      new Configuration({
+        basePath: this.#config.baseUrl,
+        fetchApi: this.#config.logger === undefined ? fetch : this.#recordingFetch(fetch),
+        middleware: [signing(options)],
+        ...(this.#config.userAgent === undefined
+          ? {}
+          : { headers: { 'User-Agent': this.#config.userAgent } }),
+      }),
+    )
+    registerInternals(this, { config: this.#config, send: (request, signal) => this.#send(request, signal) })
+  }
+
+  /** One page of prefetch tasks (all of them when `limit` is not set). */
+  async describePrefetchTasks(
+    params?: DescribePrefetchTasksParams,
+    options: CallOptions = {},
+  ): Promise<PrefetchTaskPage> {
+    const request = toDescribeRequest(params, { projectId: this.#config.projectId })
+    return (await this.#send(request, options.signal)).page
+  }
+
+  /** Every page of prefetch tasks matching `params`, `pageSize` at a time. See {@link paginatePrefetchTasks}. */
+  paginatePrefetchTasks(
+    params?: PaginatePrefetchTasksParams,
+    options?: PaginatePrefetchTasksOptions,
+  ): AsyncGenerator<PrefetchTaskPage, void, undefined> {
+    return paginatePrefetchTasks(this, params, options)
+  }
+
+  /** Resolves once every task and URL is `success` or `failure`. See {@link waitForPrefetchTasks}. */
+  waitForPrefetchTasks(
+    taskIds: readonly string[],
+    options?: WaitForPrefetchTasksOptions,
+  ): Promise<TaskInfo[]> {
+    return waitForPrefetchTasks(this, taskIds, options)
+  }
+
+  /** Closes the kept-alive connections. Calls made afterwards open new ones. */
+  close(): Promise<void> {
+    return this.#transport.close()
+  }
+
+  async #send(
+    request: DescribeNewUcdnPrefetchCacheTaskRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<ParsedPage> {
+    const config = this.#config
+    const logger = config.logger
+    // What the logger hears about the current attempt (attempts of one call run one after another).
+    let facts: AttemptFacts = { action: ACTION }
+    let recorded: { params?: Record<string, string> | undefined } = {}
+    return withRetries(
+      async (attemptSignal) => {
+        facts = { action: ACTION }
+        recorded = {}
+        if (logger !== undefined) this.#attempts.set(attemptSignal, recorded)
+        const raw = await this.#exchange(request, attemptSignal)
+        const requestId = raw.headers.get(REQUEST_ID_HEADER) ?? undefined
+        facts = { action: ACTION, httpStatus: raw.status, requestId }
+        let text: string
+        try {
+          text = await raw.text()
+        } catch (cause) {
+          throw networkError(config.baseUrl, cause)
+        }
+        try {
+          const parsed = parseDescribeResponse(text, requestId, ACTION)
+          facts = { ...facts, retCode: 0 }
+          return parsed
+        } catch (error) {
+          if (!isUcdnError(error) || error.code !== 'API_ERROR') throw error
+          const retryAfterMs = parseRetryAfter(raw.headers.get('retry-after'), config.clock.now())
+          throw retryAfterMs === undefined ? error : error.with({ retryAfterMs })
+        }
+      },
+      {
+        action: ACTION,
+        maxRetries: config.maxRetries,
+        timeoutMs: config.timeoutMs,
+        signal,
+        clock: config.clock,
+        timers: config.timers,
+        sleep: config.sleep,
+        random: config.random,
+        backoff: config.backoff,
+        onAttempt:
+          logger === undefined
+            ? undefined
+            : (report) => logAttempt(logger, report, { ...facts, params: recorded.params }),
+      },
+    )
+  }
+
+  /** One trip through the generated client's pipeline (signing middleware, fetch); errors become UcdnErrors. */
+  async #exchange(request: DescribeNewUcdnPrefetchCacheTaskRequest, signal: AbortSignal): Promise<Response> {
+    try {
+      const answer = await this.#api.describeNewUcdnPrefetchCacheTaskRaw(
+        { describeNewUcdnPrefetchCacheTaskRequest: request },
+        { signal },
+      )
+      return answer.raw
+    } catch (error) {
+      throw await toUcdnError(error, this.#config)
+    }
+  }
+
+  #recordingFetch(fetch: FetchAPI): FetchAPI {
+    return (input, init) => {
+      const recorded = init?.signal ? this.#attempts.get(init.signal) : undefined
+      if (recorded !== undefined) recorded.params = redactWireParams(init?.body)
+      return fetch(input, init)
+    }
+  }
+}
+
+/** The signer's middleware; credentials it rejects up front (say, an empty key) are INVALID_INPUT here. */
+function signing(options: UcdnClientOptions): Middleware {
+  try {
+    return signingMiddleware(options.credentials ?? defaultCredentials(options.env))
+  } catch (error) {
+    throw credentialsError(error) ?? error
+  }
+}
+
+function credentialsError(error: unknown): UcdnError | undefined {
+  if (!(error instanceof Error) || error.name !== 'CredentialsError') return undefined
+  return new UcdnError({
+    code: 'INVALID_INPUT',
+    message: error.message,
+    action: ACTION,
+    cause: error,
+  })
+}
+
+/** Errors out of the generated pipeline, as UcdnErrors; anything unexpected (a bug) is returned unchanged. */
+async function toUcdnError(error: unknown, config: ResolvedConfig): Promise<unknown> {
+  if (isUcdnError(error)) return error
+  if (error instanceof ResponseError) {
+    const response = error.response
+    const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), config.clock.now())
+    let body = ''
+    try {
+      body = await response.text()
+    } catch {
+      // The status says enough; a body that cannot be read adds nothing.
+    }
+    return httpError(ACTION, response.status, body, requestId, retryAfterMs)
+  }
+  if (error instanceof FetchError) return networkError(config.baseUrl, error.cause)
+  return credentialsError(error) ?? error
+}
+
+function networkError(baseUrl: string, cause: unknown): UcdnError {
+  return new UcdnError({
+    code: 'NETWORK_ERROR',
+    message: `${ACTION} could not reach ${baseUrl} (${describeCause(cause)}); check the network and baseUrl.`,
+    action: ACTION,
+    cause,
+  })
+}
+
+/** The innermost cause's code and message: "ECONNRESET other side closed". */
+function describeCause(cause: unknown): string {
+  let current = cause
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++) {
+    current = current.cause
+  }
+  if (!(current instanceof Error)) return 'no answer'
+  const code = (current as { code?: unknown }).code
+  return typeof code === 'string' && !current.message.includes(code)
+    ? `${code} ${current.message}`
+    : current.message
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, resolveConfig, type UcdnClientOptions } from './config.js'
+import { UcdnError } from './errors.js'
+
+const rejection = (options: unknown): UcdnError => {
+  try {
+    resolveConfig(options as UcdnClientOptions)
+  } catch (error) {
+    if (error instanceof UcdnError) return error
+    throw error
+  }
+  throw new Error('expected a rejection')
+}
+
+describe('resolveConfig', () => {
+  it('defaults: the public endpoint, 30 s per attempt, 2 retries', () => {
+    const config = resolveConfig({ env: {} })
+    expect(config).toMatchObject({
+      baseUrl: 'https://api.scloudsg.com',
+      projectId: undefined,
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      maxRetries: DEFAULT_MAX_RETRIES,
+    })
+    expect(DEFAULT_TIMEOUT_MS).toBe(30_000)
+    expect(DEFAULT_MAX_RETRIES).toBe(2)
+  })
+
+  it('reads UCLOUD_API_BASE_URL, UCLOUD_PROJECT_ID and UCLOUD_TIMEOUT_SECOND', () => {
+    const config = resolveConfig({
+      env: {
+        UCLOUD_API_BASE_URL: 'http://127.0.0.1:8080/',
+        UCLOUD_PROJECT_ID: 'org-x',
+        UCLOUD_TIMEOUT_SECOND: '2.5',
+      },
+    })
+    expect(config).toMatchObject({ baseUrl: 'http://127.0.0.1:8080', projectId: 'org-x', timeoutMs: 2500 })
+  })
+
+  it('lets explicit options win over the environment', () => {
+    const config = resolveConfig({
+      baseUrl: 'https://proxy.example/ucloud/',
+      projectId: 'mine',
+      timeoutMs: 100,
+      env: { UCLOUD_API_BASE_URL: 'http://env', UCLOUD_PROJECT_ID: 'env', UCLOUD_TIMEOUT_SECOND: '9' },
+    })
+    expect(config).toMatchObject({
+      baseUrl: 'https://proxy.example/ucloud',
+      projectId: 'mine',
+      timeoutMs: 100,
+    })
+  })
+
+  it('reads process.env when no env is given', () => {
+    process.env.UCLOUD_PROJECT_ID = 'from-process'
+    try {
+      expect(resolveConfig().projectId).toBe('from-process')
+    } finally {
+      delete process.env.UCLOUD_PROJECT_ID
+    }
+  })
+
+  it('ignores empty environment variables', () => {
+    expect(resolveConfig({ env: { UCLOUD_API_BASE_URL: ' ', UCLOUD_TIMEOUT_SECOND: '' } })).toMatchObject({
+      baseUrl: 'https://api.scloudsg.com',
+      timeoutMs: 30_000,
+    })
+  })
+
+  it('builds the User-Agent with the custom suffix', () => {
+    expect(resolveConfig({ env: {}, userAgent: 'my-app/1' }).userAgent).toMatch(/Product\/UCDN my-app\/1$/)
+  })
+
+  it('merges retry tuning with the defaults', () => {
+    expect(resolveConfig({ env: {}, retry: { baseDelayMs: 5 } }).backoff).toEqual({
+      baseDelayMs: 5,
+      maxDelayMs: 20_000,
+      maxRetryAfterMs: 60_000,
+    })
+  })
+
+  it.each<[string, unknown, string]>([
+    ['a relative baseUrl', { baseUrl: '/api' }, 'baseUrl must be an absolute http(s) URL'],
+    ['an ftp baseUrl', { baseUrl: 'ftp://x' }, 'baseUrl must use http or https'],
+    ['a baseUrl with a query', { baseUrl: 'https://x/?a=1' }, 'baseUrl must not have a query'],
+    [
+      'a bad UCLOUD_API_BASE_URL',
+      { env: { UCLOUD_API_BASE_URL: 'nope' } },
+      'UCLOUD_API_BASE_URL must be an absolute',
+    ],
+    ['a zero timeoutMs', { timeoutMs: 0 }, 'timeoutMs must be a positive number'],
+    [
+      'a bad UCLOUD_TIMEOUT_SECOND',
+      { env: { UCLOUD_TIMEOUT_SECOND: 'ten' } },
+      'UCLOUD_TIMEOUT_SECOND must be a positive',
+    ],
+    ['a negative maxRetries', { maxRetries: -1 }, 'maxRetries must be an integer ≥ 0'],
+    ['a fractional maxRetries', { maxRetries: 1.5 }, 'maxRetries must be an integer ≥ 0'],
+    ['an empty projectId', { projectId: ' ' }, 'projectId must be a non-empty string'],
+    ['a fetch that is not a function', { fetch: 'x' }, 'fetch must be a function'],
+    ['a logger without debug', { logger: {} }, 'logger must have a debug() method'],
+    ['a negative retry delay', { retry: { maxDelayMs: -1 } }, 'retry.maxDelayMs must be a number'],
+    ['a misspelt option', { timeout: 5 }, 'unknown option "timeout"'],
+  ])('rejects %s with INVALID_INPUT naming it', (_, options, message) => {
+    const error = rejection({ env: {}, ...(options as object) })
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.message).toContain(message)
+  })
+})

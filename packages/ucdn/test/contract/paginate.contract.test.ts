@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { mockApi, mockClient, START } from './setup.js'
+
+const api = mockApi()
+const tasks = Array.from({ length: 250 }, (_, i) => ({
+  taskId: `task-${String(i).padStart(3, '0')}`,
+  createdAt: START - i * 1000,
+  urls: ['https://cdn.example.com/a.js'],
+}))
+
+describe('paginatePrefetchTasks against the mock', () => {
+  it.each([1, 3])('walks every page in order (concurrency %i)', async (concurrency) => {
+    api.use({ tasks })
+    const pages = []
+    for await (const page of mockClient().paginatePrefetchTasks({}, { pageSize: 100, concurrency }))
+      pages.push(page)
+    expect(pages.map((p) => p.taskList.length)).toEqual([100, 100, 50])
+    expect(pages.flatMap((p) => p.taskList.map((t) => t.taskId))).toEqual(tasks.map((t) => t.taskId))
+    expect(api.requests).toHaveLength(3)
+  })
+
+  it('starts at offset and keeps the other filters', async () => {
+    api.use({ tasks })
+    const ids: string[] = []
+    for await (const page of mockClient().paginatePrefetchTasks(
+      { offset: 40, taskIds: tasks.slice(200).map((t) => t.taskId) },
+      { pageSize: 4 },
+    )) {
+      ids.push(...page.taskList.map((t) => t.taskId ?? ''))
+    }
+    expect(ids).toEqual(tasks.slice(240).map((t) => t.taskId))
+  })
+
+  it('rejects limit and a bad pageSize before sending anything', () => {
+    api.use({ tasks })
+    const ucdn = mockClient()
+    expect(() => ucdn.paginatePrefetchTasks({ limit: 5 } as never)).toThrow(/pageSize/)
+    expect(() => ucdn.paginatePrefetchTasks({}, { pageSize: 0 })).toThrow(/pageSize must be an integer ≥ 1/)
+    expect(() => ucdn.paginatePrefetchTasks({}, { concurrency: 1.5 })).toThrow(/concurrency/)
+    expect(api.requests).toHaveLength(0)
+  })
+
+  it('an error rejects the loop', async () => {
+    const { faults } = api.use({ tasks })
+    faults.add({ kind: 'retCode', retCode: 171 }, { match: ({ params }) => params.Offset === '100' })
+    const ucdn = mockClient()
+    const seen: number[] = []
+    await expect(
+      (async () => {
+        for await (const page of ucdn.paginatePrefetchTasks({}, { pageSize: 100 }))
+          seen.push(page.taskList.length)
+      })(),
+    ).rejects.toMatchObject({ code: 'API_ERROR', retCode: 171 })
+    expect(seen).toEqual([100])
+  })
+})
