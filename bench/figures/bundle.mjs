@@ -28,19 +28,7 @@ export async function run() {
   const raw = {}
   let result
   try {
-    result = await esbuild.build({
-      stdin: { contents: APP, resolveDir: benchDir, sourcefile: 'app.mjs', loader: 'js' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      conditions: ['browser'],
-      target: 'es2022',
-      metafile: true,
-      write: false,
-      outfile: 'app.js',
-      logLevel: 'silent',
-    })
+    result = await build()
   } catch (err) {
     const message = (err.errors ?? []).map((e) => e.text).join('; ') || err.message
     raw.error = message
@@ -70,6 +58,10 @@ export async function run() {
   for (const i of inputs) byPackage[i.package] = (byPackage[i.package] ?? 0) + i.bytes
   const packages = Object.entries(byPackage).sort((a, b) => b[1] - a[1])
 
+  const gzShares = await gzipShares(
+    gz,
+    packages.map(([name]) => name),
+  )
   const allImports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((imp) => imp.path))
   const nodeImports = [
     ...allImports.filter((p) => p.startsWith('node:')),
@@ -80,6 +72,7 @@ export async function run() {
     minifiedBytes: code.length,
     gzipBytes: gz,
     byPackage: Object.fromEntries(packages),
+    gzipAddedBy: gzShares,
     topInputs: inputs.slice(0, 15),
     nodeImports,
     undiciInputs: undiciInputs.map((i) => i.path),
@@ -102,6 +95,13 @@ export async function run() {
         measured: packages.map(([p, b]) => `${p} ${kb(b)} ${share(b)}`).join(', '),
         status: 'info',
       },
+      {
+        figure: '  gzip bytes each dependency adds',
+        measured: Object.entries(gzShares)
+          .map(([p, b]) => `${p} +${kb(b)}`)
+          .join(', '),
+        status: 'info',
+      },
       ...inputs.slice(0, 5).map((i) => ({
         figure: `    ${i.path}`,
         measured: `${kb(i.bytes)} ${share(i.bytes)}`,
@@ -121,6 +121,35 @@ export async function run() {
       },
     ],
   }
+}
+
+/** The app's bundle; `external` packages are left as imports (to measure what each one adds). */
+function build(external = []) {
+  return esbuild.build({
+    stdin: { contents: APP, resolveDir: benchDir, sourcefile: 'app.mjs', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['browser'],
+    target: 'es2022',
+    metafile: true,
+    write: false,
+    outfile: 'app.js',
+    logLevel: 'silent',
+    external: external.flatMap((name) => [name, `${name}/*`]),
+  })
+}
+
+/** gzip bytes each dependency adds: the bundle built with it (and what only it pulls in) left external. */
+async function gzipShares(total, packages) {
+  const shares = {}
+  for (const name of packages) {
+    if (name === '@scloud/ucdn' || name.startsWith('(')) continue
+    const without = await build([name])
+    shares[name] = total - gzipSync(without.outputFiles[0].text, { level: 9 }).length
+  }
+  return shares
 }
 
 /** `@scloud/ucdn` for workspace packages, the npm name for anything under node_modules. */
