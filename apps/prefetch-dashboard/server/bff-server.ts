@@ -14,6 +14,23 @@ export type BffOptions = {
   readonly staticDir?: string | undefined
   readonly logger?: BffLogger
   readonly now?: () => number
+  /**
+   * `loopback`: answer only requests addressed to 127.0.0.1, localhost or [::1] (any port), so a web page
+   * cannot reach this server through DNS rebinding and read tasks with your keys. Default `any`.
+   */
+  readonly hosts?: 'loopback' | 'any'
+}
+
+const LOOPBACK_NAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** True when a request's Host header names this machine's loopback interface. */
+export function isLoopbackHost(hostHeader: string | undefined): boolean {
+  if (hostHeader === undefined) return false
+  try {
+    return LOOPBACK_NAMES.has(new URL(`http://${hostHeader}`).hostname)
+  } catch {
+    return false
+  }
 }
 
 // The page talks to its own origin only; in demo mode its fetches to the API address never leave the tab
@@ -46,9 +63,15 @@ export function createBffHandler(options: BffOptions): (req: IncomingMessage, re
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    if (options.hosts === 'loopback' && !isLoopbackHost(req.headers.host)) {
+      res
+        .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Use http://127.0.0.1 or localhost.\n')
+      return
+    }
     const url = new URL(req.url ?? '/', 'http://bff.invalid')
     const readOnly = req.method === 'GET' || req.method === 'HEAD'
-    if (url.pathname === PREFETCH_TASKS_PATH || url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith('/api/')) {
       if (url.pathname !== PREFETCH_TASKS_PATH) {
         return writeJson(
           res,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { defaultCredentialProvider } from '@scloud/signer/node'
 import { UcdnClient } from '@scloud/ucdn'
-import { startBff } from './bff-server.js'
+import { isLoopbackHost, startBff } from './bff-server.js'
 
 const DEFAULT_PORT = 8787
 
@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   const credentials = defaultCredentialProvider()
   await credentials() // fail now, with the provider's list of places it looked, rather than on the first page view
   const ucdn = new UcdnClient({ credentials, userAgent: 'prefetch-dashboard-bff' })
-  const bff = await startBff({ ucdn, port, host: values.host, staticDir: values.static })
+  const hosts = isLoopbackHost(values.host.includes(':') ? `[${values.host}]` : values.host)
+    ? 'loopback'
+    : 'any'
+  const bff = await startBff({ ucdn, port, host: values.host, staticDir: values.static, hosts })
   console.log(`Prefetch dashboard (live mode): ${bff.url}/  (API: ${bff.url}/api/prefetch-tasks)`)
   const stop = () => {
     bff.close().then(

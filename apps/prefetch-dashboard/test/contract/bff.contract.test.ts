@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UcdnClient } from '@scloud/ucdn'
@@ -278,6 +279,32 @@ describe('the rest of the BFF', () => {
   it('serves nothing outside the build, no dot-files and no unknown paths', async () => {
     for (const path of ['/%2e%2e/package.json', '/..%2fpackage.json', '/.env', '/missing.js', '/assets/']) {
       expect((await get(path)).status, path).toBe(404)
+    }
+  })
+
+  it('bound to loopback, answers only requests addressed to loopback (no DNS rebinding)', async () => {
+    const guarded = await startBff({
+      ucdn: newClient(),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      hosts: 'loopback',
+    })
+    const statusFor = (host: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        request(`${guarded.url}/api/prefetch-tasks`, { headers: { Host: host } }, (res) => {
+          res.resume()
+          resolve(res.statusCode)
+        })
+          .on('error', reject)
+          .end()
+      })
+    try {
+      expect(await statusFor('rebound.example:80')).toBe(421)
+      expect(await statusFor(new URL(guarded.url).host)).toBe(200)
+      expect(await statusFor(`localhost:${new URL(guarded.url).port}`)).toBe(200)
+    } finally {
+      await guarded.close()
     }
   })
 })
