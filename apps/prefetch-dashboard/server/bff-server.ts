@@ -105,7 +105,13 @@ export function createBffHandler(options: BffOptions): (req: IncomingMessage, re
       }
       if (await serveStatic(options.staticDir, url.pathname, req, res)) return
     }
-    res.writeHead(readOnly ? 404 : 405, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found.\n')
+    if (!readOnly) {
+      res
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Method not allowed.\n')
+      return
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found.\n')
   }
 }
 
