@@ -1,4 +1,26 @@
-// @scloud/ucdn-mock/node: the standalone server, for Node only.
+// @scloud/ucdn-mock/node: the standalone server, for Node only. Everything else is imported from
+// `@scloud/ucdn-mock`; the types the server's signature reaches are re-exported so this entry stands alone.
 
+export type {
+  ActionRequest,
+  ActionResult,
+  AddFaultOptions,
+  Clock,
+  Fault,
+  FaultHandle,
+  FaultInjector,
+  FaultRequest,
+  PrefetchBackend,
+  PrefetchTask,
+  PrefetchTaskSeed,
+  PrefetchUrlSeed,
+  ReceivedParams,
+  Sleep,
+  SyncUcdnBackend,
+  UcdnBackend,
+  UcdnHandlersOptions,
+  UrlPlan,
+  WireValue,
+} from './index.js'
 export type { MockServer, MockServerOptions } from './node/server.js'
 export { startMockServer } from './node/server.js'

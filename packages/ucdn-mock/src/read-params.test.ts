@@ -112,6 +112,16 @@ describe('readParams', () => {
     expect(nested).toMatchObject({ ok: false, message: expect.stringContaining('Filter (send an object') })
   })
 
+  it('refuses a JSON number too large to represent', async () => {
+    const read = await readParams(post('{"Action":"A","Limit":1e400}', 'application/json'), 1024)
+    expect(read).toEqual({
+      ok: false,
+      reason: 'malformed',
+      action: 'A',
+      message: 'Missing or invalid parameter: Limit (number out of range)',
+    })
+  })
+
   it('answers deeply nested JSON without crashing', async () => {
     const deep = `{"A":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
     const read = await readParams(post(deep, 'application/json'), 1024 * 1024)

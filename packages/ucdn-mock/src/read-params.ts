@@ -132,7 +132,10 @@ function fromJson(text: string): ReadParamsResult {
     if (value === null) continue // flattening omits null: it is neither sent nor signed
     if (typeof value === 'string' || typeof value === 'boolean') {
       params[key] = value
-    } else if (typeof value === 'number' && Number.isFinite(value)) {
+    } else if (typeof value === 'number') {
+      // 1e400 parses to Infinity: no client could have sent (or signed) it as a number.
+      if (!Number.isFinite(value))
+        return malformed(`Missing or invalid parameter: ${key} (number out of range)`, action)
       params[key] = value
     } else if (Array.isArray(value)) {
       return malformed(

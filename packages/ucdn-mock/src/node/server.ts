@@ -128,7 +128,12 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
   origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
   const url = `${origin}${basePath.replace(/\/+$/, '')}`
   let closing: Promise<void> | undefined
-  handlers = createUcdnHandlers({ ...handlerOptions, baseUrl: url, backend, faults, maxBodyBytes })
+  try {
+    handlers = createUcdnHandlers({ ...handlerOptions, baseUrl: url, backend, faults, maxBodyBytes })
+  } catch (error) {
+    server.close() // a bad option must not leave a server listening
+    throw error
+  }
 
   return {
     url,

@@ -175,6 +175,9 @@ describe('startMockServer', () => {
   it('refuses a bad port or basePath with a UcdnMockError', async () => {
     await expect(startMockServer({ port: 70_000 })).rejects.toMatchObject({ code: 'INVALID_OPTION' })
     await expect(startMockServer({ basePath: 'ucdn' })).rejects.toMatchObject({ code: 'INVALID_OPTION' })
+    await expect(startMockServer({ keyPairs: [{ publicKey: '', privateKey: '' }] })).rejects.toMatchObject({
+      code: 'INVALID_OPTION',
+    })
   })
 
   it('rejects when the port is taken', async () => {
