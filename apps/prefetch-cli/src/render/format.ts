@@ -14,7 +14,7 @@ export function formatClock(ms: number, timeZone?: string): string {
 }
 
 export function formatPercent(value: number): string {
-  return `${Math.round(value)}%`
+  return `${Math.floor(value)}%`
 }
 
 type Part = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'

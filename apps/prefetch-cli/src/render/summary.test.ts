@@ -24,7 +24,7 @@ describe('renderSummary', () => {
       }),
       plain,
     )
-    expect(line).toBe('5 tasks: 2 success, 1 process, 1 wait, 1 ySoPLGgE · 12/18 URLs done (74%)\n')
+    expect(line).toBe('5 tasks: 2 success, 1 process, 1 wait, 1 ySoPLGgE · 12/18 URLs done (73%)\n')
   })
 
   it('names the failed URLs with their task, at most three', () => {

@@ -1,4 +1,5 @@
 import { type Colors, paintStatus } from './colors.js'
+import { formatPercent } from './format.js'
 
 /** The parts of @scloud/ucdn's PrefetchSummary the summary line shows. */
 export interface SummaryInput {
@@ -18,7 +19,7 @@ const FAILED_URLS_SHOWN = 3
 export function renderSummary(summary: SummaryInput, c: Colors): string {
   const parts = [renderTaskCounts(summary, c)]
   if (summary.urls.total > 0) {
-    parts.push(`${summary.urls.done}/${summary.urls.total} URLs done (${Math.round(summary.progress)}%)`)
+    parts.push(`${summary.urls.done}/${summary.urls.total} URLs done (${formatPercent(summary.progress)})`)
   }
   if (summary.failedUrls.length > 0) {
     const shown = summary.failedUrls.slice(0, FAILED_URLS_SHOWN).map((f) => `${f.url} (${f.taskId})`)

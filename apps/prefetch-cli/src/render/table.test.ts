@@ -33,7 +33,7 @@ describe('renderTaskTable', () => {
       [
         'TASK ID  CREATED              STATUS    URLS DONE  FAILED  PROGRESS',
         'task-a   2026-01-31 08:00:00  process         1/2       0       70%',
-        'task-b   2026-01-31 08:01:30  failure         1/2       1       50%',
+        'task-b   2026-01-31 08:01:30  failure         2/2       1      100%',
         'task-c   -                    ySoPLGgE        0/0       0        0%',
         '',
       ].join('\n'),

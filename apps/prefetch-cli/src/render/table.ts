@@ -18,8 +18,8 @@ export function renderTaskTable(tasks: readonly TaskInfo[], options: TableOption
       task.taskId ?? '-',
       formatTimestamp(task.createTime, timeZone),
       paintStatus(task.status, c),
-      `${stats.success}/${stats.total}`,
-      stats.failure > 0 ? c.red(String(stats.failure)) : '0',
+      `${stats.done}/${stats.total}`,
+      stats.failed > 0 ? c.red(String(stats.failed)) : '0',
       formatPercent(stats.percent),
     ]
   })

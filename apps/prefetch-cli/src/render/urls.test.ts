@@ -21,7 +21,7 @@ describe('renderTaskUrls', () => {
     const out = renderTaskUrls([task], { colors: plain, timeZone: 'UTC' })
     expect(out).toBe(
       [
-        'Task task-a  failure  created 2026-01-31 08:00:00  1/3 URLs done',
+        'Task task-a  failure  created 2026-01-31 08:00:00  2/3 URLs done, 1 failed',
         '  URL                                                      STATUS   PROGRESS  FINISHED',
         '  https://cdn.example.com/a.js                             success      100%  2026-01-31 08:00:12',
         '  https://cdn.example.com/assets/very/long/path/bundle.js  failure       30%  -',

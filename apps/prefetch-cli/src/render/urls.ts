@@ -21,9 +21,10 @@ export function renderTaskUrls(tasks: readonly TaskInfo[], options: UrlViewOptio
 
 function renderOne(task: TaskInfo, { colors: c, timeZone, width }: UrlViewOptions): string {
   const stats = taskStats(task)
+  const failed = stats.failed > 0 ? `, ${c.red(`${stats.failed} failed`)}` : ''
   const heading =
     `${c.bold(`Task ${task.taskId ?? '-'}`)}  ${paintStatus(task.status, c)}  ` +
-    `created ${formatTimestamp(task.createTime, timeZone)}  ${stats.success}/${stats.total} URLs done\n`
+    `created ${formatTimestamp(task.createTime, timeZone)}  ${stats.done}/${stats.total} URLs done${failed}\n`
   const urls = task.urlLists ?? []
   if (urls.length === 0) return `${heading}${INDENT}${c.dim('(no URLs)')}\n`
   const finished = urls.map((u) => formatTimestamp(u.finishTime, timeZone))

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { defaultCredentialProvider } from '@scloud/signer/node'
+import type { Credentials } from '@scloud/ucdn'
+import { UcdnClient, type UcdnLogger } from '@scloud/ucdn'
+import { CliError } from './errors.js'
+import { ExitCode } from './exit-codes.js'
+import type { Io } from './io.js'
+import { DEMO_NOTICE, FORCED_DEMO_NOTICE, startDemoApi } from './mock-mode.js'
+import type { CliOptions } from './options.js'
+import { VERSION } from './options.js'
+
+/** A client ready to call, and how to let go of it (sockets, the demo server). */
+export interface Connection {
+  readonly client: UcdnClient
+  /** True when talking to the built-in demo API. */
+  readonly demo: boolean
+  readonly close: () => Promise<void>
+}
+
+export interface ConnectHooks {
+  /** One line for the user on stderr. */
+  readonly notice: (line: string) => void
+  /** Called with the private key as soon as it is known, so output can be scrubbed of it. */
+  readonly secret: (value: string) => void
+  readonly logger?: UcdnLogger | undefined
+}
+
+/**
+ * Decides where to send requests. Credentials come from @scloud/signer's default chain (environment, then the
+ * shared credential file, `--profile` choosing the profile). When there are none at all, and the user did not
+ * ask for a particular account or endpoint (--live, --profile, --base-url, UCLOUD_API_BASE_URL), the built-in
+ * demo API answers instead; any other credential problem (a malformed file, half-set variables) is an error:
+ * guessing past it would show made-up tasks to someone who meant to see their own.
+ */
+export async function connect(options: CliOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
+  if (options.mock) {
+    hooks.notice(FORCED_DEMO_NOTICE)
+    return connectDemo(options, io, hooks)
+  }
+  let credentials: Credentials
+  try {
+    credentials = await defaultCredentialProvider({
+      profile: options.profile,
+      env: io.env,
+      path: sharedCredentialFile(io.env),
+    })()
+  } catch (error) {
+    if (!isCredentialsNotFound(error)) throw error
+    const intent = liveIntent(options, io.env, sharedCredentialFile(io.env))
+    if (intent !== undefined) {
+      throw new CliError(
+        `${error.message.replace(/\.$/, '')}; ${intent}, so not using the demo API.`,
+        ExitCode.ApiError,
+        {
+          cause: error,
+        },
+      )
+    }
+    hooks.notice(DEMO_NOTICE)
+    return connectDemo(options, io, hooks)
+  }
+  hooks.secret(credentials.privateKey)
+  const client = createClient(options, io, hooks, credentials, options.baseUrl)
+  return { client, demo: false, close: () => closeClient(client) }
+}
+
+async function connectDemo(options: CliOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
+  const demo = await startDemoApi({ now: io.now })
+  const client = createClient(options, io, hooks, demo.credentials, demo.baseUrl)
+  return {
+    client,
+    demo: true,
+    close: async () => {
+      await closeClient(client)
+      await demo.close()
+    },
+  }
+}
+
+function createClient(
+  options: CliOptions,
+  io: Io,
+  hooks: ConnectHooks,
+  credentials: Credentials,
+  baseUrl: string | undefined,
+): UcdnClient {
+  return new UcdnClient({
+    credentials,
+    baseUrl,
+    projectId: options.projectId,
+    timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
+    env: io.env,
+    fetch: io.fetch,
+    clock: { now: io.now },
+    sleep: io.sleep,
+    logger: hooks.logger,
+    userAgent: `ucdn-prefetch/${VERSION}`,
+  })
+}
+
+async function closeClient(client: UcdnClient): Promise<void> {
+  await client.close()
+}
+
+/**
+ * Where the shared credential file is. The signer finds `~` through os.homedir(); resolving it from the
+ * injected environment keeps every input of run() in `io` (tests point HOME at an empty directory).
+ */
+function sharedCredentialFile(env: Io['env']): string | undefined {
+  if (env.UCLOUD_SHARED_CREDENTIAL_FILE) return env.UCLOUD_SHARED_CREDENTIAL_FILE
+  return env.HOME ? join(env.HOME, '.ucloud', 'credential.json') : undefined
+}
+
+/** Why the user evidently wants their real account, if they do: then made-up tasks would mislead. */
+function liveIntent(options: CliOptions, env: Io['env'], file: string | undefined): string | undefined {
+  if (options.live) return '--live was given'
+  if (options.profile !== undefined) return `--profile ${options.profile} was given`
+  if (options.baseUrl !== undefined) return '--base-url was given'
+  for (const name of ['UCLOUD_API_BASE_URL', 'UCLOUD_PROFILE', 'UCLOUD_SHARED_CREDENTIAL_FILE']) {
+    if ((env[name] ?? '').trim() !== '') return `${name} is set`
+  }
+  // A credential file without the profile asked for: the machine is set up for SCloud, just not this way.
+  if (file !== undefined && existsSync(file)) return `${file} exists`
+  return undefined
+}
+
+function isCredentialsNotFound(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    error.name === 'CredentialsError' &&
+    (error as { code?: unknown }).code === 'CREDENTIALS_NOT_FOUND'
+  )
+}

@@ -1,0 +1,50 @@
+import type { UcdnClient } from '@scloud/ucdn'
+import type { CliOptions } from './options.js'
+import type { TaskInfo } from './types.js'
+
+/** Tasks shown when neither --limit nor --all is given: a screenful, with a note when there are more. */
+export const DEFAULT_LIMIT = 50
+const MAX_PAGE_SIZE = 100
+const ONE_DAY = 86_400
+
+export interface Listing {
+  readonly tasks: TaskInfo[]
+  /** Tasks matching the query as the API counts them; more than `tasks.length` when a limit cut the list. */
+  readonly totalCount: number
+}
+
+/** Fetches the tasks the options ask for, page by page, stopping as soon as the limit is reached. */
+export async function listTasks(
+  client: UcdnClient,
+  options: CliOptions,
+  signal?: AbortSignal,
+): Promise<Listing> {
+  const limit = options.all ? Number.POSITIVE_INFINITY : (options.limit ?? DEFAULT_LIMIT)
+  const pages = client.paginatePrefetchTasks(queryParams(options), {
+    pageSize: Math.min(limit, MAX_PAGE_SIZE),
+    signal,
+  })
+  const tasks: TaskInfo[] = []
+  let totalCount: number | undefined
+  for await (const page of pages) {
+    totalCount ??= page.totalCount
+    tasks.push(...page.taskList)
+    if (tasks.length >= limit) break // leaving the loop cancels pages still in flight
+  }
+  const shown = tasks.slice(0, limit)
+  return { tasks: shown, totalCount: Math.max(totalCount ?? 0, shown.length) }
+}
+
+/** The describe parameters; the project comes from the client (--project-id or UCLOUD_PROJECT_ID). */
+export function queryParams(options: CliOptions) {
+  // The API needs BeginTime whenever EndTime is given; its own default window is the day before EndTime.
+  const beginTime =
+    options.since ?? (options.until === undefined ? undefined : Math.max(0, options.until - ONE_DAY))
+  return {
+    taskIds: options.taskIds.length > 0 ? [...options.taskIds] : undefined,
+    beginTime,
+    endTime: options.until,
+    status: options.status,
+    isDcdn: options.dcdn ? true : undefined,
+  }
+}

@@ -1,0 +1,342 @@
+import { DescribeNewUcdnPrefetchCacheTaskResponseSchema } from '@scloud/ucdn-client/schemas'
+import { DEMO_CREDENTIALS, type PrefetchTaskSeed } from '@scloud/ucdn-mock'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { lines, runCli, SEEDS, T0, useWorld } from '../harness.js'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const ESC = '\u001b['
+const T0s = T0 / 1000
+const rowIds = (stdout: string) =>
+  lines(stdout)
+    .slice(1)
+    .filter((line) => /^t\w+ {2}/.test(line))
+    .map((line) => line.split(' ')[0])
+
+describe('the task table', () => {
+  it("lists the last day's tasks newest first, with a one-line summary", async () => {
+    const { clock } = useWorld(server)
+    const result = await runCli([], clock)
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "TASK ID  CREATED              STATUS   URLS DONE  FAILED  PROGRESS
+      tBusy    2026-01-31 07:59:55  process        0/2       0       47%
+      tFail    2026-01-31 07:00:00  failure        2/2       1      100%
+      tDone    2026-01-31 06:00:00  success        2/2       0      100%
+
+      3 tasks: 1 success, 1 failure, 1 process · 4/6 URLs done (82%) · 1 failed URL: https://cdn.example.com/gone.png (tFail)
+      "
+    `)
+  })
+
+  it('says so when no task matches', async () => {
+    const { clock } = useWorld(server, [])
+    const result = await runCli([], clock)
+    expect(result).toEqual({ code: 0, stdout: 'No prefetch tasks in the last 24 hours.\n', stderr: '' })
+    const filtered = await runCli(['--status', 'wait', '--since', '2026-01-30T00:00:00Z'], clock)
+    expect(filtered.stdout).toBe('No prefetch tasks with status wait since 2026-01-30 00:00:00.\n')
+  })
+
+  it('shows local times in the zone of TZ', async () => {
+    const { clock } = useWorld(server)
+    const result = await runCli([], clock, { env: { TZ: 'Asia/Singapore' } })
+    expect(result.stdout).toContain('tDone    2026-01-31 14:00:00')
+  })
+})
+
+describe('choosing tasks', () => {
+  it('--since and --until take durations, ISO-8601 and Unix seconds', async () => {
+    const { clock } = useWorld(server)
+    expect(rowIds((await runCli(['--since', '4d'], clock)).stdout)).toEqual([
+      'tBusy',
+      'tFail',
+      'tDone',
+      'tOld',
+    ])
+    expect(rowIds((await runCli(['--since', '90m'], clock)).stdout)).toEqual(['tBusy', 'tFail'])
+    expect(rowIds((await runCli(['--since', '3h', '--until', '90m'], clock)).stdout)).toEqual(['tDone'])
+    const iso = await runCli(['--since', '2026-01-31T05:00:00Z', '--until', '2026-01-31T06:30:00Z'], clock)
+    expect(rowIds(iso.stdout)).toEqual(['tDone'])
+    const unix = await runCli(['--since', String(T0s - 3 * 3600), '--until', String(T0s - 5400)], clock)
+    expect(rowIds(unix.stdout)).toEqual(['tDone'])
+  })
+
+  it('--until alone looks at the day before it, as the API does', async () => {
+    const { clock } = useWorld(server)
+    expect(rowIds((await runCli(['--until', '2d'], clock)).stdout)).toEqual(['tOld'])
+  })
+
+  it('--status keeps the tasks in that state', async () => {
+    const { clock } = useWorld(server)
+    expect(rowIds((await runCli(['--status', 'failure'], clock)).stdout)).toEqual(['tFail'])
+    expect(rowIds((await runCli(['--status', 'success'], clock)).stdout)).toEqual(['tDone'])
+  })
+
+  it('--dcdn shows whole-site acceleration tasks instead', async () => {
+    const { clock } = useWorld(server)
+    expect(rowIds((await runCli(['--dcdn'], clock)).stdout)).toEqual(['tDcdn'])
+  })
+
+  it('--project-id reads another project (else UCLOUD_PROJECT_ID)', async () => {
+    const seeds: PrefetchTaskSeed[] = [
+      ...SEEDS,
+      { taskId: 'tOther', projectId: 'org-other', createdAt: T0 - 60_000, urls: ['https://o.example.com/'] },
+    ]
+    const { clock } = useWorld(server, seeds)
+    expect(rowIds((await runCli(['--project-id', 'org-other'], clock)).stdout)).toEqual(['tOther'])
+    const fromEnv = await runCli([], clock, { env: { UCLOUD_PROJECT_ID: 'org-other' } })
+    expect(rowIds(fromEnv.stdout)).toEqual(['tOther'])
+  })
+
+  it('--base-url wins over UCLOUD_API_BASE_URL', async () => {
+    const { clock } = useWorld(server)
+    const env = { UCLOUD_API_BASE_URL: 'https://elsewhere.invalid' }
+    const result = await runCli(['--base-url', 'https://api.test.scloud.example'], clock, { env })
+    expect(result.code).toBe(0)
+    expect(rowIds(result.stdout)).toEqual(['tBusy', 'tFail', 'tDone'])
+  })
+})
+
+describe('--task-id', () => {
+  it("adds each chosen task's URLs with status, progress and finished time", async () => {
+    const { clock } = useWorld(server)
+    const result = await runCli(['--task-id', 'tFail', '-t', 'tDone'], clock)
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "TASK ID  CREATED              STATUS   URLS DONE  FAILED  PROGRESS
+      tFail    2026-01-31 07:00:00  failure        2/2       1      100%
+      tDone    2026-01-31 06:00:00  success        2/2       0      100%
+
+      Task tFail  failure  created 2026-01-31 07:00:00  2/2 URLs done, 1 failed
+        URL                               STATUS   PROGRESS  FINISHED
+        https://cdn.example.com/ok.png    success      100%  2026-01-31 07:00:01
+        https://cdn.example.com/gone.png  failure        0%  2026-01-31 07:00:01
+
+      Task tDone  success  created 2026-01-31 06:00:00  2/2 URLs done
+        URL                            STATUS   PROGRESS  FINISHED
+        https://cdn.example.com/a.js   success      100%  2026-01-31 06:00:01
+        https://cdn.example.com/b.css  success      100%  2026-01-31 06:00:02
+
+      2 tasks: 1 success, 1 failure · 4/4 URLs done (100%) · 1 failed URL: https://cdn.example.com/gone.png (tFail)
+      "
+    `)
+  })
+
+  it('names task ids the API does not return, and fails the gate on them', async () => {
+    const { clock } = useWorld(server)
+    const result = await runCli(['--task-id', 'tDone,nope'], clock)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe(
+      'Task not found: nope (the API searches the last 24 hours unless --since says otherwise).\n',
+    )
+    expect((await runCli(['--task-id', 'tDone,nope', '--fail-on-failure'], clock)).code).toBe(1)
+    const old = await runCli(['--task-id', 'tOld', '--since', '4d'], clock)
+    expect(old).toMatchObject({ code: 0, stderr: '' })
+  })
+})
+
+describe('pagination', () => {
+  const many: PrefetchTaskSeed[] = Array.from({ length: 120 }, (_, i) => ({
+    taskId: `t${String(i).padStart(3, '0')}`,
+    createdAt: T0 - (i + 1) * 60_000,
+    urls: ['https://cdn.example.com/x'],
+  }))
+
+  it('shows 50 tasks by default and says how many there are', async () => {
+    const { clock } = useWorld(server, many)
+    const result = await runCli([], clock)
+    expect(rowIds(result.stdout)).toHaveLength(50)
+    expect(result.stderr).toBe('Showing 50 of 120 tasks; use --limit <n> or --all for more.\n')
+  })
+
+  it('--limit shows that many', async () => {
+    const { clock } = useWorld(server, many)
+    const result = await runCli(['--limit', '7'], clock)
+    expect(rowIds(result.stdout)).toEqual(['t000', 't001', 't002', 't003', 't004', 't005', 't006'])
+    expect(result.stderr).toBe('Showing 7 of 120 tasks; use --limit <n> or --all for more.\n')
+  })
+
+  it('--all fetches every page', async () => {
+    const { clock } = useWorld(server, many)
+    const result = await runCli(['--all'], clock)
+    expect(rowIds(result.stdout)).toEqual(many.map((t) => t.taskId))
+    expect(result.stderr).toBe('')
+  })
+})
+
+describe('--json', () => {
+  it("prints { TotalCount, TaskList } in the API's wire shape, valid against the spec's response schema", async () => {
+    const { clock } = useWorld(server)
+    const result = await runCli(['--json', '--limit', '2'], clock)
+    expect(result).toMatchObject({ code: 0 })
+    const json = JSON.parse(result.stdout) as { TotalCount: number; TaskList: { TaskId: string }[] }
+    expect(Object.keys(json)).toEqual(['TotalCount', 'TaskList'])
+    expect(json.TotalCount).toBe(3)
+    expect(json.TaskList.map((t) => t.TaskId)).toEqual(['tBusy', 'tFail'])
+    const answer = { RetCode: 0, Action: 'DescribeNewUcdnPrefetchCacheTaskResponse', ...json }
+    // The schema drops unknown keys: equality proves every key is one the spec defines.
+    expect(DescribeNewUcdnPrefetchCacheTaskResponseSchema.parse(answer)).toEqual(answer)
+    expect(json.TaskList[1]).toEqual({
+      TaskId: 'tFail',
+      CreateTime: T0s - 3600,
+      Status: 'failure',
+      UrlLists: [
+        {
+          Url: 'https://cdn.example.com/ok.png',
+          CreateTime: T0s - 3600,
+          FinishTime: T0s - 3600 + 1,
+          Status: 'success',
+          Progress: 100,
+        },
+        {
+          Url: 'https://cdn.example.com/gone.png',
+          CreateTime: T0s - 3600,
+          FinishTime: T0s - 3600 + 1,
+          Status: 'failure',
+          Progress: expect.any(Number),
+        },
+      ],
+    })
+  })
+
+  it('prints an empty list as JSON too', async () => {
+    const { clock } = useWorld(server, [])
+    const result = await runCli(['--json'], clock)
+    expect(JSON.parse(result.stdout)).toEqual({ TotalCount: 0, TaskList: [] })
+  })
+})
+
+describe('--fail-on-failure', () => {
+  it('exits 1 when a listed task failed, 0 otherwise', async () => {
+    const { clock } = useWorld(server)
+    expect((await runCli([], clock)).code).toBe(0)
+    expect((await runCli(['--fail-on-failure'], clock)).code).toBe(1)
+    expect((await runCli(['--fail-on-failure', '--status', 'success'], clock)).code).toBe(0)
+  })
+})
+
+describe('colors', () => {
+  it('colors statuses on a terminal only, and never with NO_COLOR or --no-color', async () => {
+    const { clock } = useWorld(server)
+    expect((await runCli([], clock, { tty: true })).stdout).toContain(`${ESC}31mfailure${ESC}39m`)
+    expect((await runCli([], clock)).stdout).not.toContain(ESC)
+    expect((await runCli([], clock, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC)
+    expect((await runCli(['--no-color'], clock, { tty: true })).stdout).not.toContain(ESC)
+    expect((await runCli([], clock, { env: { FORCE_COLOR: '1' } })).stdout).toContain(`${ESC}32msuccess`)
+  })
+})
+
+describe('--verbose', () => {
+  it('logs each API call on stderr, without the private key or the signature', async () => {
+    const { clock } = useWorld(server)
+    const result = await runCli(['--verbose'], clock)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/^debug: .*DescribeNewUcdnPrefetchCacheTask attempt 1\/\d+: HTTP 200/m)
+    expect(result.stderr).not.toContain(DEMO_CREDENTIALS.privateKey)
+    expect(result.stderr).not.toMatch(/[0-9a-f]{40}/)
+  })
+})
+
+describe('help and version', () => {
+  it('prints them on stdout and exits 0 without calling the API', async () => {
+    const { clock } = useWorld(server)
+    const help = await runCli(['--help'], clock)
+    expect(help).toMatchObject({ code: 0, stderr: '' })
+    expect(help.stdout).toMatch(/^Usage: ucdn-prefetch \[options\]/)
+    for (const flag of [
+      '--task-id',
+      '--since',
+      '--until',
+      '--status',
+      '--limit',
+      '--all',
+      '--project-id',
+      '--dcdn',
+    ]) {
+      expect(help.stdout).toContain(flag)
+    }
+    for (const flag of [
+      '--json',
+      '--watch',
+      '--fail-on-failure',
+      '--timeout',
+      '--base-url',
+      '--profile',
+      '--mock',
+    ]) {
+      expect(help.stdout).toContain(flag)
+    }
+    expect(help.stdout).toContain('--live')
+    expect(help.stdout).toContain('--verbose')
+    const version = await runCli(['--version'], clock)
+    expect(version).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' })
+  })
+})
+
+describe('usage errors', () => {
+  it.each([
+    [['--since', 'tomorrow'], '--since'],
+    [['--until', '2026-02-30'], '--until'],
+    [['--status', 'done'], '--status'],
+    [['--limit', '-1'], '--limit'],
+    [['--limit', '3', '--all'], '--limit'],
+    [['--mock', '--live'], '--mock'],
+    [['--since', '1h', '--until', '2h'], '--since'],
+    [['--timeout', '0'], '--timeout'],
+    [['--watch-timeout', 'never'], '--watch-timeout'],
+    [['--frobnicate'], '--frobnicate'],
+  ])('%j exits 2 with one line naming %s', async (argv, option) => {
+    const { clock } = useWorld(server)
+    const result = await runCli(argv, clock)
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(lines(result.stderr)).toHaveLength(1)
+    expect(result.stderr).toMatch(/^ucdn-prefetch: /)
+    expect(result.stderr).toContain(option)
+  })
+
+  it('reports a bad UCLOUD_* variable as a usage error naming it', async () => {
+    const { clock } = useWorld(server)
+    const result = await runCli([], clock, { env: { UCLOUD_TIMEOUT_SECOND: 'soon' } })
+    expect(result.code).toBe(2)
+    expect(lines(result.stderr)).toHaveLength(1)
+    expect(result.stderr).toContain('UCLOUD_TIMEOUT_SECOND')
+  })
+})
+
+describe('credentials from the shared file', () => {
+  it('--profile picks the profile', async () => {
+    const { clock } = useWorld(server)
+    const { writeFileSync, mkdtempSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(join(tmpdir(), 'ucdn-prefetch-cred-'))
+    const file = join(dir, 'credential.json')
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { profile: 'default', public_key: 'someone-else', private_key: 'not-the-demo-key' },
+        { profile: 'prod', public_key: DEMO_CREDENTIALS.publicKey, private_key: DEMO_CREDENTIALS.privateKey },
+      ]),
+    )
+    const env = {
+      UCLOUD_PUBLIC_KEY: undefined,
+      UCLOUD_PRIVATE_KEY: undefined,
+      UCLOUD_SHARED_CREDENTIAL_FILE: file,
+    }
+    const prod = await runCli(['--profile', 'prod'], clock, { env })
+    expect(prod).toMatchObject({ code: 0, stderr: '' })
+    expect(rowIds(prod.stdout)).toEqual(['tBusy', 'tFail', 'tDone'])
+    const fallback = await runCli([], clock, { env })
+    expect(fallback.code).toBe(3) // the default profile's key is not one the API knows
+    expect(fallback.stderr).toContain('RetCode 172')
+    const missing = await runCli(['--profile', 'staging'], clock, { env })
+    expect(missing.code).toBe(3)
+    expect(missing.stderr).toContain('profile "staging"')
+    expect(missing.stderr).not.toContain('demo API (pass')
+  })
+})

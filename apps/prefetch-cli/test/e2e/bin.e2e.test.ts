@@ -1,0 +1,83 @@
+// The built command, as `pnpm start` runs it: a fresh process, no credentials, an empty HOME.
+import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const bin = join(root, 'dist', 'bin.js')
+
+/** Runs dist/bin.js; a hang fails the test (killed at `timeout`) rather than stalling the suite. */
+function spawnBin(args: string[], env: Record<string, string> = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'ucdn-prefetch-e2e-'))
+  return spawnSync(bin, args, {
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { PATH: process.env.PATH ?? '', HOME: home, USERPROFILE: home, ...env },
+  })
+}
+
+beforeAll(() => {
+  // turbo builds first (apps/prefetch-cli/turbo.json); this guards a bare `vitest run` against an old dist.
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+      ),
+    )
+  let built = 0
+  try {
+    built = statSync(bin).mtimeMs
+  } catch {}
+  if (built < newest(join(root, 'src'))) {
+    const tsc = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    )
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0)
+    chmodSync(bin, 0o755) // as the build script does
+  }
+}, 60_000)
+
+describe('dist/bin.js', { timeout: 30_000 }, () => {
+  it('is executable and starts with a shebang', () => {
+    expect(statSync(bin).mode & 0o111).not.toBe(0)
+    expect(readFileSync(bin, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/)
+  })
+
+  it('prints the demo table without credentials and exits 0 by itself', () => {
+    const result = spawnBin([])
+    expect(result.error).toBeUndefined() // no timeout: nothing kept the process alive
+    expect(result.status).toBe(0)
+    expect(result.stderr).toBe(
+      'No SCloud credentials found; using the built-in demo API (pass --live to refuse)\n',
+    )
+    expect(result.stdout).toMatch(/^TASK ID +CREATED +STATUS +URLS DONE +FAILED +PROGRESS\n/)
+    for (const id of ['demoHome', 'demoImgs', 'demoVids', 'demoDocs', 'demoFont'])
+      expect(result.stdout).toContain(id)
+    expect(result.stdout).toMatch(/\n5 tasks: .*URLs done/)
+  })
+
+  it('exits 2 on a usage error and 3 with --live and no credentials, one line each', () => {
+    const usage = spawnBin(['--status', 'done'])
+    expect(usage.status).toBe(2)
+    expect(usage.stderr.trimEnd().split('\n')).toHaveLength(1)
+    const live = spawnBin(['--live'])
+    expect(live.status).toBe(3)
+    expect(live.stdout).toBe('')
+    expect(live.stderr.trimEnd().split('\n')).toHaveLength(1)
+  })
+
+  it('prints its version', () => {
+    const result = spawnBin(['--version'])
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe('0.1.0\n')
+  })
+})
