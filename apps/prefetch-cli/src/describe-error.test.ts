@@ -91,6 +91,17 @@ describe('describeError', () => {
     )
   })
 
+  it('shows causes that are not Errors by their message, and leaves out those without one', () => {
+    const withMessage = new UcdnError({
+      code: 'NETWORK_ERROR',
+      message: 'm',
+      cause: { message: 'socket hang up' },
+    })
+    expect(describeError(withMessage, true).text).toContain('  caused by socket hang up\n')
+    const opaque = new UcdnError({ code: 'NETWORK_ERROR', message: 'm', cause: { type: 'error' } })
+    expect(describeError(opaque, true).text).not.toContain('caused by')
+  })
+
   it('shows a stack only for unexpected errors, and only with --verbose', () => {
     const bug = new TypeError('x is undefined')
     expect(describeError(bug, false).text).toBe(

@@ -96,7 +96,9 @@ function causeChain(error: unknown): string[] {
       lines.push(`  caused by ${cause.name}: ${cause.message}${suffix}`)
       cause = cause.cause
     } else {
-      lines.push(`  caused by ${typeof cause === 'string' ? cause : typeof cause}`)
+      // Not an Error (some fetch implementations use plain objects): show its message if it has one.
+      const message = typeof cause === 'string' ? cause : (cause as { message?: unknown } | null)?.message
+      if (typeof message === 'string') lines.push(`  caused by ${message}`)
       cause = undefined
     }
   }

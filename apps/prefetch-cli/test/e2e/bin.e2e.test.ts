@@ -1,5 +1,5 @@
 // The built command, as `pnpm start` runs it: a fresh process, no credentials, an empty HOME.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -73,6 +73,22 @@ describe('dist/bin.js', { timeout: 30_000 }, () => {
     expect(live.status).toBe(3)
     expect(live.stdout).toBe('')
     expect(live.stderr.trimEnd().split('\n')).toHaveLength(1)
+  })
+
+  it('stops quietly with exit 0 when the reader of its output goes away (ucdn-prefetch | head)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ucdn-prefetch-e2e-'))
+    const child = spawn(bin, [], {
+      env: { PATH: process.env.PATH ?? '', HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout.destroy() // closed before the first write: that write fails with EPIPE
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).not.toContain('EPIPE')
+    expect(code).toBe(0)
   })
 
   it('prints its version', () => {
