@@ -10,11 +10,9 @@ import { DEMO_NOTICE, FORCED_DEMO_NOTICE, startDemoApi } from './mock-mode.js'
 import type { CliOptions } from './options.js'
 import { VERSION } from './options.js'
 
-/** A client ready to call, and how to let go of it (sockets, the demo server). */
+/** A client ready to call, and how to let go of it (keep-alive sockets, the demo server). */
 export interface Connection {
   readonly client: UcdnClient
-  /** True when talking to the built-in demo API. */
-  readonly demo: boolean
   readonly close: () => Promise<void>
 }
 
@@ -28,10 +26,10 @@ export interface ConnectHooks {
 
 /**
  * Decides where to send requests. Credentials come from @scloud/signer's default chain (environment, then the
- * shared credential file, `--profile` choosing the profile). When there are none at all, and the user did not
- * ask for a particular account or endpoint (--live, --profile, --base-url, UCLOUD_API_BASE_URL), the built-in
- * demo API answers instead; any other credential problem (a malformed file, half-set variables) is an error:
- * guessing past it would show made-up tasks to someone who meant to see their own.
+ * shared credential file, `--profile` choosing the profile). Only on a machine with no SCloud set-up at all
+ * (CREDENTIALS_NOT_FOUND and none of the signs in liveIntent) does the built-in demo API answer instead. Any
+ * other credential problem (a malformed file, half-set variables) is an error: guessing past it would show
+ * made-up tasks to someone who meant to see their own.
  */
 export async function connect(options: CliOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
   if (options.mock) {
@@ -49,20 +47,15 @@ export async function connect(options: CliOptions, io: Io, hooks: ConnectHooks):
     if (!isCredentialsNotFound(error)) throw error
     const intent = liveIntent(options, io.env, sharedCredentialFile(io.env))
     if (intent !== undefined) {
-      throw new CliError(
-        `${error.message.replace(/\.$/, '')}; ${intent}, so not using the demo API.`,
-        ExitCode.ApiError,
-        {
-          cause: error,
-        },
-      )
+      const message = `${error.message.replace(/\.$/, '')}; ${intent}, so not using the demo API.`
+      throw new CliError(message, ExitCode.ApiError, { cause: error })
     }
     hooks.notice(DEMO_NOTICE)
     return connectDemo(options, io, hooks)
   }
   hooks.secret(credentials.privateKey)
   const client = createClient(options, io, hooks, credentials, options.baseUrl)
-  return { client, demo: false, close: () => closeClient(client) }
+  return { client, close: () => client.close() }
 }
 
 async function connectDemo(options: CliOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
@@ -70,9 +63,8 @@ async function connectDemo(options: CliOptions, io: Io, hooks: ConnectHooks): Pr
   const client = createClient(options, io, hooks, demo.credentials, demo.baseUrl)
   return {
     client,
-    demo: true,
     close: async () => {
-      await closeClient(client)
+      await client.close()
       await demo.close()
     },
   }
@@ -97,10 +89,6 @@ function createClient(
     logger: hooks.logger,
     userAgent: `ucdn-prefetch/${VERSION}`,
   })
-}
-
-async function closeClient(client: UcdnClient): Promise<void> {
-  await client.close()
 }
 
 /**

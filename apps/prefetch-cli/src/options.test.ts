@@ -39,7 +39,12 @@ describe('parseArgs', () => {
   })
 
   it('collects repeated and comma-separated task ids, once each', () => {
-    expect(options('--task-id', 'a', '-t', 'b,c', '--task-id=a').taskIds).toEqual(['a', 'b', 'c'])
+    expect(options('--task-id', 'a', '-t', 'b,c', '--task-id=a', '-t', 'd,d').taskIds).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ])
   })
 
   it('reads --since/--until in every format into Unix seconds', () => {

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { Command, Option } from 'commander'
 import { UsageError } from './errors.js'
-import { parseDuration, parseTime, TIME_FORMATS } from './time.js'
+import {
+  collectTaskIds,
+  durationValue,
+  httpUrl,
+  positiveInt,
+  positiveSeconds,
+  timeValue,
+} from './option-values.js'
+import { TIME_FORMATS } from './time.js'
 
 export const STATUSES = ['success', 'wait', 'process', 'failure', 'unknow'] as const
 export type StatusFilter = (typeof STATUSES)[number]
@@ -123,13 +131,7 @@ function validate(raw: RawOptions): CliOptions {
 }
 
 function buildProgram(nowMs: number): Command {
-  const time = (value: string) => {
-    try {
-      return parseTime(value, nowMs)
-    } catch (error) {
-      throw new InvalidArgumentError((error as Error).message)
-    }
-  }
+  const time = timeValue(nowMs)
   return new Command('ucdn-prefetch')
     .description('See whether your CDN prefetch (preheat) tasks are done.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -168,7 +170,7 @@ function buildProgram(nowMs: number): Command {
         '--watch-timeout <duration>',
         'with --watch, give up (exit 3) after this long: seconds or 30m, 2h',
       )
-        .argParser(duration)
+        .argParser(durationValue)
         .default(3600, '1h'),
     )
     .addOption(new Option('--fail-on-failure', 'exit 1 when a listed task or URL failed'))
@@ -176,7 +178,7 @@ function buildProgram(nowMs: number): Command {
       new Option(
         '--timeout <seconds>',
         'give up on an API request after this long (default: UCLOUD_TIMEOUT_SECOND)',
-      ).argParser(positiveNumber),
+      ).argParser(positiveSeconds),
     )
     .addOption(
       new Option(
@@ -218,45 +220,3 @@ Examples:
 Exit codes: 0 ok, 1 a task failed (--watch, --fail-on-failure), 2 usage error, 3 API, network or
 credential error, 130 interrupted.
 `
-
-function collectTaskIds(value: string, previous: string[]): string[] {
-  const ids = value
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '')
-  if (ids.length === 0) throw new InvalidArgumentError('Give a task id.')
-  return [...previous, ...ids.filter((id) => !previous.includes(id))]
-}
-
-function duration(value: string): number {
-  try {
-    return parseDuration(value)
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message)
-  }
-}
-
-function positiveInt(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
-    throw new InvalidArgumentError('Give a whole number of 1 or more.')
-  return Number(value)
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value)
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
-    throw new InvalidArgumentError('Give a number of seconds above 0.')
-  return n
-}
-
-function httpUrl(value: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new InvalidArgumentError('Give an absolute http(s) URL.')
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new InvalidArgumentError('Give an http(s) URL.')
-  return value
-}

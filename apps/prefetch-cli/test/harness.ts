@@ -101,6 +101,7 @@ export interface RunOptions {
   readonly tty?: boolean
   readonly columns?: number
   readonly signal?: AbortSignal
+  readonly fetch?: typeof fetch
   /** Replaces the default sleep (which advances `clock`). */
   readonly sleep?: Io['sleep']
 }
@@ -139,6 +140,7 @@ export async function runCli(
         clock.advance(Math.round(ms))
       }),
     signal: options.signal,
+    fetch: options.fetch,
   }
   const code = await run(argv, io)
   return { code, stdout: stdout.text, stderr: stderr.text }

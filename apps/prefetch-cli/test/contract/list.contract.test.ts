@@ -101,6 +101,20 @@ describe('choosing tasks', () => {
   })
 })
 
+describe('the transport', () => {
+  it('sends through io.fetch when one is given', async () => {
+    const { clock } = useWorld(server)
+    const urls: string[] = []
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      urls.push(input instanceof Request ? input.url : String(input))
+      return globalThis.fetch(input, init)
+    }
+    const result = await runCli([], clock, { fetch })
+    expect(result.code).toBe(0)
+    expect(urls).toEqual(['https://api.test.scloud.example/'])
+  })
+})
+
 describe('--task-id', () => {
   it("adds each chosen task's URLs with status, progress and finished time", async () => {
     const { clock } = useWorld(server)
