@@ -129,6 +129,7 @@ describe('parseArgs', () => {
     [['--task-id'], /--task-id <id>' argument missing/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
     [['abc123'], /unexpected argument "abc123"; give task ids with --task-id/],
+    [['--', '--watch'], /unexpected argument "--watch"; options after "--" are not read/],
   ])('rejects %j with one line naming the problem', (argv, message) => {
     const text = usageError(...argv)
     expect(text).toMatch(message)

@@ -72,9 +72,10 @@ export function parseArgs(argv: readonly string[], nowMs: number): ParseResult {
       return { kind: 'exit', text }
     }
     if (e.code === 'commander.excessArguments') {
-      throw new UsageError(
-        `unexpected argument ${JSON.stringify(program.args[0])}; give task ids with --task-id`,
-      )
+      const arg = program.args[0] ?? ''
+      // `pnpm start -- --watch` passes the `--` on, and after it nothing is read as an option.
+      const hint = arg.startsWith('-') ? 'options after "--" are not read' : 'give task ids with --task-id'
+      throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; ${hint}`)
     }
     throw new UsageError((e.message ?? String(error)).replace(/^error: /, ''))
   }
