@@ -21,7 +21,9 @@ function pnpm() {
   return ['npx', ['--yes', `pnpm@${pinned}`]]
 }
 
-const [job, ...rest] = process.argv.slice(2)
+const [job, ...given] = process.argv.slice(2)
+// `pnpm start -- --watch` forwards the `--` itself; the CLI must not see it as the end of its options.
+const rest = given[0] === '--' ? given.slice(1) : given
 const [cmd, pre] = pnpm()
 const quiet = ['--reporter=silent']
 run(cmd, [...pre, 'install', '--frozen-lockfile', ...quiet])
