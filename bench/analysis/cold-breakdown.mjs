@@ -22,6 +22,7 @@ for (let i = 0; i < N; i++) {
     encoding: 'utf8',
     cwd: new URL('..', import.meta.url),
   })
+  if (res.status !== 0) throw new Error(`import failed: ${res.stderr}`)
   const out = JSON.parse(res.stdout)
   for (const m of ORDER) samples[m].push(out[m])
 }

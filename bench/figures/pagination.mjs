@@ -56,7 +56,7 @@ export async function run({ sdk, quick }) {
     ]
     const opts = quick
       ? { rounds: 2, iterationsPerRound: 1, warmupRounds: 1 }
-      : { rounds: 10, iterationsPerRound: 1 }
+      : { rounds: 12, iterationsPerRound: 1 }
     const run = await compareMany(title, candidates, opts)
     raw.run = { rounds: run.rounds, candidates: run.candidates }
     const speedup = run.ratio(candidates[0].name, candidates[1].name)

@@ -79,7 +79,7 @@ export async function run({ sdk, quick }) {
       })
     }
   }
-  const opts = quick ? { rounds: 4, iterationsPerRound: 500 } : { rounds: 40, iterationsPerRound: 5000 }
+  const opts = quick ? { rounds: 4, iterationsPerRound: 500 } : { rounds: 80, iterationsPerRound: 2000 }
   const run = await compareMany(title, candidates, opts)
   raw.run = { rounds: run.rounds, iterationsPerRound: run.iterationsPerRound, candidates: run.candidates }
 
