@@ -3,7 +3,7 @@
 /**
  * One line of the table. `status` is 'pass' or 'fail' against `budget`, 'skip' when it could not be measured,
  * 'info' otherwise.
- * @typedef {{ figure: string, measured?: string, budget?: string, status: string, value?: number }} Row
+ * @typedef {{ figure: string, measured?: string, budget?: string, status: string, value?: number, error?: boolean }} Row
  * @typedef {{ section: string }} Section
  * @typedef {{ rows: Row[], raw: Record<string, any> }} FigureResult
  * @typedef {{ sdk: Awaited<ReturnType<typeof import('./sdk.mjs').loadSdk>>, quick: boolean }} FigureContext
