@@ -92,6 +92,11 @@ export async function run({ sdk, quick }) {
         status: ratio.median <= BUDGET ? 'pass' : 'fail',
         value: ratio.median,
       })
+      rows.push({
+        figure: '  same parameters on the wire (SDK vs baselines)',
+        measured: raw.sameRequest.same ? 'yes' : `NO: SDK sent ${raw.sameRequest.sdkBody}`,
+        status: 'info',
+      })
       for (const b of baselines.filter((x) => x !== fastest)) {
         rows.push({ figure: `  SDK vs ${b.name}`, measured: ratioText(raw.ratios[b.name]), status: 'info' })
       }
