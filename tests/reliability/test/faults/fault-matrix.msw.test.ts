@@ -1,7 +1,12 @@
 // The fault matrix through msw's setupServer (onUnhandledRequest: 'error'): the SDK sees msw is intercepting and
 // sends through the global fetch. Also: a waiter riding through intermittent faults to the end.
 import { UcdnClient } from '@scloud/ucdn'
-import { createFaultInjector, createManualClock, createPrefetchBackend, createUcdnHandlers } from '@scloud/ucdn-mock'
+import {
+  createFaultInjector,
+  createManualClock,
+  createPrefetchBackend,
+  createUcdnHandlers,
+} from '@scloud/ucdn-mock'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countRequests, defineFaultMatrix } from '../support/fault-harness.js'
@@ -10,7 +15,14 @@ import { activeResources, leftAbove } from '../support/leaks.js'
 
 const BASE_URL = 'https://api.faults.test'
 const target = { url: BASE_URL, faults: createFaultInjector(), backend: createPrefetchBackend() }
-const server = setupServer(...createUcdnHandlers({ baseUrl: BASE_URL, keyPairs: KEY_PAIRS, faults: target.faults, backend: target.backend }))
+const server = setupServer(
+  ...createUcdnHandlers({
+    baseUrl: BASE_URL,
+    keyPairs: KEY_PAIRS,
+    faults: target.faults,
+    backend: target.backend,
+  }),
+)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterAll(() => server.close())
@@ -24,7 +36,9 @@ describe('waitForPrefetchTasks under intermittent faults', () => {
     const clock = createManualClock(Date.UTC(2026, 10, 29))
     const backend = createPrefetchBackend({ clock })
     const faults = createFaultInjector()
-    server.use(...createUcdnHandlers({ baseUrl: 'https://api.waiter.test', keyPairs: KEY_PAIRS, backend, faults }))
+    server.use(
+      ...createUcdnHandlers({ baseUrl: 'https://api.waiter.test', keyPairs: KEY_PAIRS, backend, faults }),
+    )
     const a = backend.createTask(['https://cdn.example.com/a.js', 'https://cdn.example.com/b.js']).taskId
     const b = backend.createTask([{ url: 'https://cdn.example.com/c.js', outcome: 'failure' }]).taskId
     let n = 0
@@ -50,7 +64,11 @@ describe('waitForPrefetchTasks under intermittent faults', () => {
       sleep: async (ms) => clock.advance(ms),
       random: () => 0.5,
     })
-    const tasks = await client.waitForPrefetchTasks([a, b], { minDelayMs: 1_000, maxDelayMs: 2_000, timeoutMs: 600_000 })
+    const tasks = await client.waitForPrefetchTasks([a, b], {
+      minDelayMs: 1_000,
+      maxDelayMs: 2_000,
+      timeoutMs: 600_000,
+    })
     await client.close()
     expect(tasks.map((t) => [t.taskId, t.status])).toEqual([
       [a, 'success'],

@@ -13,7 +13,6 @@ import {
   unsendableParamSet,
 } from '../support/arbitraries.js'
 import { CANARY } from '../support/keys.js'
-import { runs } from '../support/runs.js'
 import {
   plainDecimal,
   referenceFlatten,
@@ -22,9 +21,13 @@ import {
   referenceStringToSign,
   sha1Hex,
 } from '../support/reference-signer.js'
+import { runs } from '../support/runs.js'
 
 const RUNS = runs(500)
-const privateKey = fc.oneof(fc.constant(CANARY.privateKey), unicodeString(40).filter((k) => k !== ''))
+const privateKey = fc.oneof(
+  fc.constant(CANARY.privateKey),
+  unicodeString(40).filter((k) => k !== ''),
+)
 
 const sorted = (entries: Iterable<[string, string]>) =>
   [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -56,7 +59,16 @@ describe('the reference implementation', () => {
   })
 
   it("follows the document's rules for numbers, booleans, null and arrays", () => {
-    const flat = referenceFlatten({ A: 65.722, B: 1e-7, C: 1e21, D: true, E: null, F: ['x', 'y'], G: [], H: '' })
+    const flat = referenceFlatten({
+      A: 65.722,
+      B: 1e-7,
+      C: 1e21,
+      D: true,
+      E: null,
+      F: ['x', 'y'],
+      G: [],
+      H: '',
+    })
     expect(Object.fromEntries(flat)).toEqual({
       A: '65.722',
       B: '0.0000001',
@@ -102,7 +114,11 @@ describe('flattenParams', () => {
         expect(wire).not.toMatch(/e/i)
         expect(Number(wire)).toBe(x === 0 ? 0 : x) // -0 is sent as 0
         // Shortest: no more significant digits than the engine's shortest round-trip form.
-        const significant = (s: string) => s.replace(/^-?0*\.?0*/, '').replace(/[.]|e.*$/gi, '').replace(/0+$/, '')
+        const significant = (s: string) =>
+          s
+            .replace(/^-?0*\.?0*/, '')
+            .replace(/[.]|e.*$/gi, '')
+            .replace(/0+$/, '')
         expect(significant(wire).length).toBeLessThanOrEqual(significant(String(Math.abs(x))).length)
       }),
       runs(2_000),
@@ -148,10 +164,18 @@ describe('signParams', () => {
 
   it('equals the reference for 1,000 task ids (TaskId.10 sorts before TaskId.2)', () => {
     fc.assert(
-      fc.property(fc.array(unicodeString(8), { minLength: 1000, maxLength: 1000 }), privateKey, (ids, key) => {
-        const params = { Action: 'DescribeNewUcdnPrefetchCacheTask', TaskId: ids, PublicKey: CANARY.publicKey }
-        expect(signParams(params, key)).toBe(referenceSign(params, key))
-      }),
+      fc.property(
+        fc.array(unicodeString(8), { minLength: 1000, maxLength: 1000 }),
+        privateKey,
+        (ids, key) => {
+          const params = {
+            Action: 'DescribeNewUcdnPrefetchCacheTask',
+            TaskId: ids,
+            PublicKey: CANARY.publicKey,
+          }
+          expect(signParams(params, key)).toBe(referenceSign(params, key))
+        },
+      ),
       runs(20),
     )
   })
@@ -222,12 +246,17 @@ describe('verifySignature', () => {
           const signature = referenceSign(params, key)
           expect(verifySignature({ ...params, Signature: signature }, otherKey)).toBe(false)
           expect(verifySignature({ ...params, ExtraParam: extra, Signature: signature }, key)).toBe(false)
-          const flipped = signature.slice(0, position) + (signature[position] === '0' ? '1' : '0') + signature.slice(position + 1)
+          const flipped =
+            signature.slice(0, position) +
+            (signature[position] === '0' ? '1' : '0') +
+            signature.slice(position + 1)
           expect(verifySignature({ ...params, Signature: flipped }, key)).toBe(false)
           expect(verifySignature({ ...params, Signature: signature.toUpperCase() }, key)).toBe(
             signature === signature.toUpperCase(),
           )
-          const names = Object.keys(referenceFlatten(params).size > 0 ? Object.fromEntries(referenceFlatten(params)) : {})
+          const names = Object.keys(
+            referenceFlatten(params).size > 0 ? Object.fromEntries(referenceFlatten(params)) : {},
+          )
           if (names.length > 0) {
             const flat = Object.fromEntries(referenceFlatten(params))
             const name = names[position % names.length]!
@@ -242,11 +271,15 @@ describe('verifySignature', () => {
 
   it('answers false, never throws, for signatures of the wrong type or length', () => {
     fc.assert(
-      fc.property(paramSet, fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string())), (params, bad) => {
-        fc.pre(referenceProblems(params).size === 0)
-        fc.pre(typeof bad !== 'string' || bad !== referenceSign(params, CANARY.privateKey))
-        expect(verifySignature({ ...params, Signature: bad }, CANARY.privateKey)).toBe(false)
-      }),
+      fc.property(
+        paramSet,
+        fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string())),
+        (params, bad) => {
+          fc.pre(referenceProblems(params).size === 0)
+          fc.pre(typeof bad !== 'string' || bad !== referenceSign(params, CANARY.privateKey))
+          expect(verifySignature({ ...params, Signature: bad }, CANARY.privateKey)).toBe(false)
+        },
+      ),
       RUNS,
     )
   })

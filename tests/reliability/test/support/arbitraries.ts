@@ -8,7 +8,7 @@ export function nextDouble(x: number, direction: 1 | -1): number {
   const view = new DataView(new ArrayBuffer(8))
   view.setFloat64(0, x)
   const bits = view.getBigUint64(0)
-  view.setBigUint64(0, (x > 0) === (direction > 0) ? bits + 1n : bits - 1n)
+  view.setBigUint64(0, x > 0 === direction > 0 ? bits + 1n : bits - 1n)
   return view.getFloat64(0)
 }
 

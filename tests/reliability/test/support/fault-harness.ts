@@ -1,6 +1,6 @@
 // Runs the fault matrix against a mock (msw handlers or the standalone server): every row's outcome, the
 // attempts the mock saw, the waits asked for, the time taken, and that nothing is left behind.
-import { type UcdnClientOptions, UcdnClient, UcdnError } from '@scloud/ucdn'
+import { UcdnClient, type UcdnClientOptions, UcdnError } from '@scloud/ucdn'
 import type { FaultInjector, PrefetchBackend } from '@scloud/ucdn-mock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FAILURE_ROWS, MAX_RETRIES, RANDOM, RECOVERY_ROWS, TIMEOUT_MS } from './fault-table.js'
@@ -111,7 +111,9 @@ export function defineFaultMatrix(options: {
       const requests = countRequests(target().faults)
       target().faults.add(row.fault, { times: Number.POSITIVE_INFINITY })
       const delays: number[] = []
-      const { error, elapsedMs } = await outcome(clients.create({ delays }).describePrefetchTasks({ taskIds: ['t-1'] }))
+      const { error, elapsedMs } = await outcome(
+        clients.create({ delays }).describePrefetchTasks({ taskIds: ['t-1'] }),
+      )
 
       expect({ code: error.code, attempts: error.attempts, retryable: error.retryable }).toEqual({
         code: row.code,
@@ -147,7 +149,11 @@ export function defineFaultMatrix(options: {
       backend.clear()
       const now = Date.now()
       for (let i = 0; i < 250; i++) {
-        backend.addTask({ taskId: `p-${i}`, urls: ['https://cdn.example.com/x'], createdAt: now - 60_000 + i })
+        backend.addTask({
+          taskId: `p-${i}`,
+          urls: ['https://cdn.example.com/x'],
+          createdAt: now - 60_000 + i,
+        })
       }
       const failedOnce = new Set<string>()
       const requests = countRequests(target().faults)
@@ -204,7 +210,8 @@ export function defineFaultMatrix(options: {
         retry: { baseDelayMs: 30_000, maxDelayMs: 30_000 },
         logger: {
           debug: (_message, fields) => {
-            if (fields?.outcome === 'retry') setImmediate(() => controller.abort(new Error('the caller gave up')))
+            if (fields?.outcome === 'retry')
+              setImmediate(() => controller.abort(new Error('the caller gave up')))
           },
         },
       })

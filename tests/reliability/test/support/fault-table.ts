@@ -30,7 +30,13 @@ const retried = { attempts: MAX_ATTEMPTS, retryable: true } as const
 const once = { attempts: 1, retryable: false } as const
 
 export const FAILURE_ROWS: readonly FailureRow[] = [
-  { name: 'latency beyond the per-attempt timeout', fault: { kind: 'latency', ms: 10_000 }, code: 'TIMEOUT', ...retried, delays: BACKOFF },
+  {
+    name: 'latency beyond the per-attempt timeout',
+    fault: { kind: 'latency', ms: 10_000 },
+    code: 'TIMEOUT',
+    ...retried,
+    delays: BACKOFF,
+  },
   ...([500, 502, 503, 504] as const).map(
     (status): FailureRow => ({
       name: `HTTP ${status}`,
@@ -79,8 +85,20 @@ export const FAILURE_ROWS: readonly FailureRow[] = [
     }),
   ),
   { name: 'malformed JSON', fault: { kind: 'malformedJson' }, code: 'INVALID_RESPONSE', ...once, delays: [] },
-  { name: 'truncated JSON body', fault: { kind: 'truncatedJson' }, code: 'INVALID_RESPONSE', ...once, delays: [] },
-  { name: 'connection reset', fault: { kind: 'connectionReset' }, code: 'NETWORK_ERROR', ...retried, delays: BACKOFF },
+  {
+    name: 'truncated JSON body',
+    fault: { kind: 'truncatedJson' },
+    code: 'INVALID_RESPONSE',
+    ...once,
+    delays: [],
+  },
+  {
+    name: 'connection reset',
+    fault: { kind: 'connectionReset' },
+    code: 'NETWORK_ERROR',
+    ...retried,
+    delays: BACKOFF,
+  },
   {
     name: 'slow body past the per-attempt timeout',
     fault: { kind: 'slowBody', chunkDelayMs: 150, chunks: 4 },
@@ -102,8 +120,26 @@ export interface RecoveryRow {
 /** Transient faults that clear before the retries run out: the call must succeed and lose nothing. */
 export const RECOVERY_ROWS: readonly RecoveryRow[] = [
   { name: 'HTTP 503 twice', fault: { kind: 'http', status: 503 }, times: 2, requests: 3, delays: BACKOFF },
-  { name: 'HTTP 429 once, Retry-After: 1', fault: { kind: 'http', status: 429, retryAfter: 1 }, times: 1, requests: 2, delays: [1_000] },
-  { name: 'RetCode 153 twice', fault: { kind: 'retCode', retCode: 153 }, times: 2, requests: 3, delays: BACKOFF },
+  {
+    name: 'HTTP 429 once, Retry-After: 1',
+    fault: { kind: 'http', status: 429, retryAfter: 1 },
+    times: 1,
+    requests: 2,
+    delays: [1_000],
+  },
+  {
+    name: 'RetCode 153 twice',
+    fault: { kind: 'retCode', retCode: 153 },
+    times: 2,
+    requests: 3,
+    delays: BACKOFF,
+  },
   { name: 'connection reset once', fault: { kind: 'connectionReset' }, times: 1, requests: 2, delays: [50] },
-  { name: 'latency beyond the timeout once', fault: { kind: 'latency', ms: 10_000 }, times: 1, requests: 2, delays: [50] },
+  {
+    name: 'latency beyond the timeout once',
+    fault: { kind: 'latency', ms: 10_000 },
+    times: 1,
+    requests: 2,
+    delays: [50],
+  },
 ]

@@ -40,24 +40,33 @@ function walk(
   const out = new Map<string, string>()
   const visit = (key: string, value: unknown, seen: readonly object[]): void => {
     if (value === null || value === undefined) return
-    if (typeof value === 'number' && !Number.isFinite(value)) return refuse(new ReferenceRefusal('invalid', key))
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      refuse(new ReferenceRefusal('invalid', key))
+      return
+    }
     if (
       typeof value === 'string' ||
       typeof value === 'boolean' ||
       typeof value === 'number' ||
       typeof value === 'bigint'
     ) {
-      if (out.has(key)) return refuse(new ReferenceRefusal('duplicate', key))
-      out.set(key, referenceScalar(value, key))
+      if (out.has(key)) refuse(new ReferenceRefusal('duplicate', key))
+      else out.set(key, referenceScalar(value, key))
       return
     }
-    if (typeof value !== 'object' || seen.includes(value)) return refuse(new ReferenceRefusal('invalid', key))
+    if (typeof value !== 'object' || seen.includes(value)) {
+      refuse(new ReferenceRefusal('invalid', key))
+      return
+    }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) visit(`${key}.${i}`, value[i], [...seen, value])
       return
     }
     const proto: unknown = Object.getPrototypeOf(value)
-    if (proto !== null && proto !== Object.prototype) return refuse(new ReferenceRefusal('invalid', key))
+    if (proto !== null && proto !== Object.prototype) {
+      refuse(new ReferenceRefusal('invalid', key))
+      return
+    }
     for (const name of Object.keys(value)) {
       if (name === '') refuse(new ReferenceRefusal('invalid', `${key}.`))
       else visit(`${key}.${name}`, (value as Record<string, unknown>)[name], [...seen, value])

@@ -97,7 +97,10 @@ export function fieldAccepts(spec: FieldSpec, value: unknown): boolean {
  * Whether the spec allows `params` (wire names): each field by its schema, then the rules its descriptions
  * state: "BeginTime … Required when `EndTime` is given", and a window that does not end before it starts.
  */
-export function specAccepts(fields: readonly FieldSpec[], params: Readonly<Record<string, unknown>>): boolean {
+export function specAccepts(
+  fields: readonly FieldSpec[],
+  params: Readonly<Record<string, unknown>>,
+): boolean {
   for (const f of fields) {
     if (Object.hasOwn(params, f.name) && !fieldAccepts(f, params[f.name])) return false
   }
