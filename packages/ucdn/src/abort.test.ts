@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createFakeTime } from '../test/helpers/fake-time.js'
-import { raceAbort, scopedSignal, TimeoutReason } from './abort.js'
+import { raceAbort, scopedSignal } from './abort.js'
 import { createSleep } from './clock.js'
 
 describe('scopedSignal', () => {
-  it('aborts with a TimeoutReason when its timeout passes, and says so', async () => {
+  it('aborts with a TimeoutError when its timeout passes, and says so', async () => {
     const time = createFakeTime()
     const scope = scopedSignal(undefined, 1000, time.timers)
     await time.advance(999)
@@ -12,7 +12,7 @@ describe('scopedSignal', () => {
     await time.advance(1)
     expect(scope.signal.aborted).toBe(true)
     expect(scope.timedOut).toBe(true)
-    expect(scope.signal.reason).toBeInstanceOf(TimeoutReason)
+    expect(scope.signal.reason).toMatchObject({ name: 'TimeoutError' })
   })
 
   it('follows the parent signal with its reason, without claiming a timeout', () => {
@@ -40,6 +40,36 @@ describe('scopedSignal', () => {
     expect(time.pending()).toBe(0)
     parent.abort()
     expect(scope.signal.aborted).toBe(false)
+  })
+})
+
+describe('ScopedSignal.race', () => {
+  it('rejects at once when the timeout fires, even if the promise never settles', async () => {
+    const time = createFakeTime()
+    const scope = scopedSignal(undefined, 100, time.timers)
+    const raced = scope.race(new Promise(() => {})).catch((e: unknown) => e)
+    await time.advance(100)
+    expect(await raced).toMatchObject({ name: 'TimeoutError' })
+  })
+
+  it('rejects at once when the parent aborts', async () => {
+    const time = createFakeTime()
+    const parent = new AbortController()
+    const scope = scopedSignal(parent.signal, 100, time.timers)
+    const raced = scope.race(new Promise(() => {}))
+    parent.abort('stop')
+    await expect(raced).rejects.toBe('stop')
+  })
+
+  it('runs races one after another, each cancelled by a later abort', async () => {
+    const time = createFakeTime()
+    const parent = new AbortController()
+    const scope = scopedSignal(parent.signal, undefined, time.timers)
+    await expect(scope.race(Promise.resolve(1))).resolves.toBe(1)
+    const second = scope.race(new Promise(() => {}))
+    parent.abort('later')
+    await expect(second).rejects.toBe('later')
+    await expect(scope.race(Promise.resolve(2))).rejects.toBe('later')
   })
 })
 

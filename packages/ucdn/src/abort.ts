@@ -6,21 +6,19 @@ export interface ScopedSignal {
   readonly signal: AbortSignal
   /** True once the timeout (not the parent) fired. */
   readonly timedOut: boolean
+  /**
+   * `promise`, or a rejection with the abort reason as soon as the scope aborts — so a fetch or a credential
+   * provider that ignores its signal still cannot hold a cancelled call. One race at a time.
+   */
+  race<T>(promise: Promise<T>): Promise<T>
   /** Clears the timer and the listener on the parent. Call it when the work is done, however it ended. */
   dispose(): void
 }
 
-/** The reason a {@link ScopedSignal} aborts with when its own timeout fires. */
-export class TimeoutReason extends Error {
-  override readonly name = 'TimeoutError'
-  constructor(readonly timeoutMs: number) {
-    super(`The operation did not finish within ${timeoutMs} ms.`)
-  }
-}
-
 /**
  * A child of `parent` with its own timeout. Not `AbortSignal.any` + `AbortSignal.timeout`: those use real
- * timers (tests could not drive them) and cannot be detached from the parent when the attempt ends.
+ * timers (tests could not drive them) and cannot be detached from the parent when the attempt ends. The scope
+ * aborts its own controller, so its race needs no event listener (this runs on every attempt).
  */
 export function scopedSignal(
   parent: AbortSignal | undefined,
@@ -30,7 +28,12 @@ export function scopedSignal(
   const controller = new AbortController()
   let timedOut = false
   let handle: unknown
-  const onParentAbort = () => controller.abort(parent?.reason)
+  let rejectRace: ((reason: unknown) => void) | undefined
+  const abort = (reason: unknown) => {
+    controller.abort(reason)
+    rejectRace?.(reason)
+  }
+  const onParentAbort = () => abort(parent?.reason)
   if (parent?.aborted) {
     controller.abort(parent.reason)
   } else {
@@ -39,7 +42,8 @@ export function scopedSignal(
       handle = timers.setTimeout(() => {
         handle = undefined
         timedOut = true
-        controller.abort(new TimeoutReason(timeoutMs))
+        // The reason AbortSignal.timeout() uses.
+        abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError'))
       }, timeoutMs)
     }
   }
@@ -47,6 +51,26 @@ export function scopedSignal(
     signal: controller.signal,
     get timedOut() {
       return timedOut
+    },
+    race(promise) {
+      if (controller.signal.aborted) {
+        promise.catch(() => {})
+        return Promise.reject(controller.signal.reason)
+      }
+      return new Promise((resolve, reject) => {
+        const settle =
+          <V>(done: (value: V) => void) =>
+          (value: V) => {
+            if (rejectRace === onAbort) rejectRace = undefined
+            done(value)
+          }
+        const onAbort = (reason: unknown) => {
+          promise.catch(() => {})
+          reject(reason)
+        }
+        rejectRace = onAbort
+        promise.then(settle(resolve), settle(reject))
+      })
     },
     dispose() {
       parent?.removeEventListener('abort', onParentAbort)

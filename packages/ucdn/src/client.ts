@@ -4,19 +4,18 @@ import { signingMiddleware } from '@scloud/signer'
 import {
   Configuration,
   type DescribeNewUcdnPrefetchCacheTaskRequest,
-  type FetchAPI,
+  DescribeNewUcdnPrefetchCacheTaskRequestToJSON,
   FetchError,
   type Middleware,
   PrefetchApi,
   ResponseError,
   type TaskInfo,
 } from '@scloud/ucdn-client'
-import { defaultCredentials } from '#default-credentials'
-import { createDefaultTransport } from '#transport'
+import { createDefaultTransport, defaultCredentials } from '#platform'
 import { type ResolvedConfig, resolveConfig, type UcdnClientOptions } from './config.js'
 import { isUcdnError, UcdnError } from './errors.js'
 import { registerInternals } from './internals.js'
-import { type AttemptFacts, logAttempt, redactWireParams } from './logger.js'
+import { type AttemptFacts, logAttempt, loggableParams } from './logger.js'
 import {
   type PaginatePrefetchTasksOptions,
   type PaginatePrefetchTasksParams,
@@ -51,19 +50,16 @@ export class UcdnClient {
   readonly #config: ResolvedConfig
   readonly #transport: Transport
   readonly #api: PrefetchApi
-  /** Facts about the attempt a signal belongs to, recorded by the fetch wrapper for the logger. */
-  readonly #attempts = new WeakMap<AbortSignal, { params?: Record<string, string> | undefined }>()
 
   constructor(options: UcdnClientOptions = {}) {
     this.#config = resolveConfig(options)
     this.baseUrl = this.#config.baseUrl
     this.projectId = this.#config.projectId
     this.#transport = createDefaultTransport()
-    const fetch = this.#config.fetch ?? this.#transport.fetch
     this.#api = new PrefetchApi(
       new Configuration({
         basePath: this.#config.baseUrl,
-        fetchApi: this.#config.logger === undefined ? fetch : this.#recordingFetch(fetch),
+        fetchApi: this.#config.fetch ?? this.#transport.fetch,
         middleware: [signing(options)],
         ...(this.#config.userAgent === undefined
           ? {}
@@ -110,13 +106,11 @@ export class UcdnClient {
     const config = this.#config
     const logger = config.logger
     // What the logger hears about the current attempt (attempts of one call run one after another).
+    const params = logger && loggableParams(DescribeNewUcdnPrefetchCacheTaskRequestToJSON(request))
     let facts: AttemptFacts = { action: ACTION }
-    let recorded: { params?: Record<string, string> | undefined } = {}
     return withRetries(
       async (attemptSignal) => {
         facts = { action: ACTION }
-        recorded = {}
-        if (logger !== undefined) this.#attempts.set(attemptSignal, recorded)
         const raw = await this.#exchange(request, attemptSignal)
         const requestId = raw.headers.get(REQUEST_ID_HEADER) ?? undefined
         facts = { action: ACTION, httpStatus: raw.status, requestId }
@@ -147,9 +141,7 @@ export class UcdnClient {
         random: config.random,
         backoff: config.backoff,
         onAttempt:
-          logger === undefined
-            ? undefined
-            : (report) => logAttempt(logger, report, { ...facts, params: recorded.params }),
+          logger === undefined ? undefined : (report) => logAttempt(logger, report, { ...facts, params }),
       },
     )
   }
@@ -164,14 +156,6 @@ export class UcdnClient {
       return answer.raw
     } catch (error) {
       throw await toUcdnError(error, this.#config)
-    }
-  }
-
-  #recordingFetch(fetch: FetchAPI): FetchAPI {
-    return (input, init) => {
-      const recorded = init?.signal ? this.#attempts.get(init.signal) : undefined
-      if (recorded !== undefined) recorded.params = redactWireParams(init?.body)
-      return fetch(input, init)
     }
   }
 }
@@ -223,15 +207,12 @@ function networkError(baseUrl: string, cause: unknown): UcdnError {
   })
 }
 
-/** The innermost cause's code and message: "ECONNRESET other side closed". */
+/** The underlying error's code and message ("ECONNRESET read ECONNRESET"), one level under fetch's TypeError. */
 function describeCause(cause: unknown): string {
-  let current = cause
-  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++) {
-    current = current.cause
-  }
-  if (!(current instanceof Error)) return 'no answer'
-  const code = (current as { code?: unknown }).code
-  return typeof code === 'string' && !current.message.includes(code)
-    ? `${code} ${current.message}`
-    : current.message
+  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause
+  if (!(inner instanceof Error)) return 'no answer'
+  const code = (inner as { code?: unknown }).code
+  return typeof code === 'string' && !inner.message.includes(code)
+    ? `${code} ${inner.message}`
+    : inner.message
 }

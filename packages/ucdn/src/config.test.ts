@@ -79,13 +79,13 @@ describe('resolveConfig', () => {
   })
 
   it.each<[string, unknown, string]>([
-    ['a relative baseUrl', { baseUrl: '/api' }, 'baseUrl must be an absolute http(s) URL'],
-    ['an ftp baseUrl', { baseUrl: 'ftp://x' }, 'baseUrl must use http or https'],
-    ['a baseUrl with a query', { baseUrl: 'https://x/?a=1' }, 'baseUrl must not have a query'],
+    ['a relative baseUrl', { baseUrl: '/api' }, 'baseUrl must be an http(s) URL without query or fragment'],
+    ['an ftp baseUrl', { baseUrl: 'ftp://x' }, 'baseUrl must be an http(s) URL'],
+    ['a baseUrl with a query', { baseUrl: 'https://x/?a=1' }, 'got "https://x/?a=1"'],
     [
       'a bad UCLOUD_API_BASE_URL',
       { env: { UCLOUD_API_BASE_URL: 'nope' } },
-      'UCLOUD_API_BASE_URL must be an absolute',
+      'UCLOUD_API_BASE_URL must be an http(s) URL',
     ],
     ['a zero timeoutMs', { timeoutMs: 0 }, 'timeoutMs must be a positive number'],
     [
@@ -97,7 +97,11 @@ describe('resolveConfig', () => {
     ['a fractional maxRetries', { maxRetries: 1.5 }, 'maxRetries must be an integer ≥ 0'],
     ['an empty projectId', { projectId: ' ' }, 'projectId must be a non-empty string'],
     ['a fetch that is not a function', { fetch: 'x' }, 'fetch must be a function'],
-    ['a logger without debug', { logger: {} }, 'logger must have a debug() method'],
+    [
+      'a logger without debug',
+      { logger: {} },
+      'logger must be an object with a debug() method, got an object',
+    ],
     ['a negative retry delay', { retry: { maxDelayMs: -1 } }, 'retry.maxDelayMs must be a number'],
     ['a misspelt option', { timeout: 5 }, 'unknown option "timeout"'],
   ])('rejects %s with INVALID_INPUT naming it', (_, options, message) => {

@@ -1,10 +1,11 @@
 // Client options: validated, merged with the environment (browser-safe: globalThis.process?.env), defaulted.
 import type { CredentialProvider, Credentials } from '@scloud/signer'
 import { BASE_PATH, type FetchAPI } from '@scloud/ucdn-client'
+import { buildUserAgent } from '#platform'
 import { type Clock, createSleep, type Sleep, systemClock, systemTimers, type Timers } from './clock.js'
+import { describeValue } from './describe-value.js'
 import type { UcdnLogger } from './logger.js'
 import { type BackoffOptions, DEFAULT_BACKOFF } from './retry-policy.js'
-import { buildUserAgent } from './user-agent.js'
 import { invalidInput } from './validate-params.js'
 
 export interface UcdnClientOptions {
@@ -54,159 +55,118 @@ export interface ResolvedConfig {
 export const DEFAULT_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_RETRIES = 2
 
-const KNOWN_OPTIONS = new Set([
-  'credentials',
-  'baseUrl',
-  'projectId',
-  'timeoutMs',
-  'maxRetries',
-  'retry',
-  'fetch',
-  'userAgent',
-  'logger',
-  'env',
-  'clock',
-  'timers',
-  'sleep',
-  'random',
-])
+type Env = Readonly<Record<string, string | undefined>>
+type Rule = readonly [what: string, ok: (value: unknown) => boolean]
+
+const isString = (v: unknown): v is string => typeof v === 'string'
+const isFunction = (v: unknown) => typeof v === 'function'
+const isObject = (v: unknown) => typeof v === 'object' && v !== null
+const isPositive = (v: unknown) => typeof v === 'number' && v > 0 && v < Number.POSITIVE_INFINITY
+const withMethods =
+  (...methods: string[]): Rule[1] =>
+  (v) =>
+    methods.every((method) => typeof (v as Record<string, unknown> | null)?.[method] === 'function')
+const FUNCTION: Rule = ['a function', isFunction]
+const STRING: Rule = ['a string', isString]
+
+/** Every option and what it must be; anything else is a misspelt option. */
+const OPTIONS: Readonly<Record<string, Rule>> = {
+  credentials: ['credentials or a provider function', (v) => isObject(v) || isFunction(v)],
+  baseUrl: STRING,
+  projectId: ['a non-empty string', (v) => isString(v) && v.trim() !== ''],
+  timeoutMs: ['a positive number of milliseconds', isPositive],
+  maxRetries: ['an integer ≥ 0', (v) => Number.isSafeInteger(v) && (v as number) >= 0],
+  retry: ['an object', isObject],
+  fetch: FUNCTION,
+  userAgent: STRING,
+  logger: ['an object with a debug() method', withMethods('debug')],
+  env: ['an object', isObject],
+  clock: ['an object with a now() method', withMethods('now')],
+  timers: ['an object with setTimeout() and clearTimeout()', withMethods('setTimeout', 'clearTimeout')],
+  sleep: FUNCTION,
+  random: FUNCTION,
+}
 
 /** Validates `options` (INVALID_INPUT naming the option or variable) and fills in environment and defaults. */
 export function resolveConfig(options: UcdnClientOptions = {}): ResolvedConfig {
-  if (options === null || typeof options !== 'object')
-    throw invalidInput('UcdnClient options must be an object.')
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.has(key)) {
-      throw invalidInput(`UcdnClient: unknown option "${key}" (known: ${[...KNOWN_OPTIONS].join(', ')}).`)
+  check(options, 'UcdnClient options', 'an object', isObject)
+  for (const [key, value] of Object.entries(options)) {
+    const rule = OPTIONS[key]
+    if (rule === undefined) {
+      throw invalidInput(`UcdnClient: unknown option "${key}" (known: ${Object.keys(OPTIONS).join(', ')}).`)
     }
+    check(value, key, ...rule)
   }
-  const env = options.env ?? processEnv()
-  const timers = checkObject(options.timers, 'timers', ['setTimeout', 'clearTimeout']) ?? systemTimers
+  const o = options
+  const env: Env = o.env ?? (globalThis as { process?: { env?: Env } }).process?.env ?? {}
+  const timers = o.timers ?? systemTimers
+  const seconds = fromEnv(env, 'UCLOUD_TIMEOUT_SECOND')
+  const backoff = { ...DEFAULT_BACKOFF }
+  for (const key of Object.keys(backoff) as (keyof BackoffOptions)[]) {
+    backoff[key] = checkDuration(o.retry?.[key], `retry.${key}`) ?? backoff[key]
+  }
   return {
-    baseUrl: resolveBaseUrl(options.baseUrl, env),
-    projectId: resolveProjectId(options.projectId, env),
-    timeoutMs: resolveTimeout(options.timeoutMs, env),
-    maxRetries: checkInteger(options.maxRetries, 'maxRetries', 0) ?? DEFAULT_MAX_RETRIES,
-    backoff: resolveBackoff(options.retry),
-    fetch: checkFunction(options.fetch, 'fetch'),
-    userAgent: buildUserAgent(checkString(options.userAgent, 'userAgent')),
-    logger: checkObject(options.logger, 'logger', ['debug']),
-    clock: checkObject(options.clock, 'clock', ['now']) ?? systemClock,
+    baseUrl: resolveBaseUrl(o.baseUrl, env),
+    projectId: o.projectId ?? fromEnv(env, 'UCLOUD_PROJECT_ID'),
+    timeoutMs:
+      o.timeoutMs ??
+      (seconds === undefined
+        ? DEFAULT_TIMEOUT_MS
+        : check(
+            Number(seconds),
+            'UCLOUD_TIMEOUT_SECOND',
+            'a positive number of seconds',
+            isPositive,
+            seconds,
+          ) * 1000),
+    maxRetries: o.maxRetries ?? DEFAULT_MAX_RETRIES,
+    backoff,
+    fetch: o.fetch,
+    userAgent: buildUserAgent(o.userAgent),
+    logger: o.logger,
+    clock: o.clock ?? systemClock,
     timers,
-    sleep: checkFunction(options.sleep, 'sleep') ?? createSleep(timers),
-    random: checkFunction(options.random, 'random') ?? Math.random,
+    sleep: o.sleep ?? createSleep(timers),
+    random: o.random ?? Math.random,
   }
 }
 
-function processEnv(): Readonly<Record<string, string | undefined>> {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {}
+function fromEnv(env: Env, name: string): string | undefined {
+  return env[name]?.trim() || undefined
 }
 
-function fromEnv(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
-  const value = env[name]?.trim()
-  return value === '' ? undefined : value
-}
-
-function resolveBaseUrl(
-  option: string | undefined,
-  env: Readonly<Record<string, string | undefined>>,
-): string {
-  const fromOption = checkString(option, 'baseUrl')
-  const value = fromOption ?? fromEnv(env, 'UCLOUD_API_BASE_URL')
+function resolveBaseUrl(option: string | undefined, env: Env): string {
+  const value = option ?? fromEnv(env, 'UCLOUD_API_BASE_URL')
   if (value === undefined) return BASE_PATH
-  const source = fromOption === undefined ? 'UCLOUD_API_BASE_URL' : 'baseUrl'
-  let url: URL
+  let url: URL | undefined
   try {
     url = new URL(value)
-  } catch {
-    throw invalidInput(
-      `${source} must be an absolute http(s) URL such as https://api.scloudsg.com, got "${value}".`,
-    )
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalidInput(`${source} must use http or https, got "${url.protocol}".`)
-  }
-  if (url.search !== '' || url.hash !== '') throw invalidInput(`${source} must not have a query or fragment.`)
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+  } catch {}
+  const name = option === undefined ? 'UCLOUD_API_BASE_URL' : 'baseUrl'
+  check(value, name, `an http(s) URL without query or fragment, such as ${BASE_PATH}`, () =>
+    url ? /^https?:$/.test(url.protocol) && !url.search && !url.hash : false,
+  )
+  return `${url?.origin}${url?.pathname}`.replace(/\/+$/, '')
 }
 
-function resolveProjectId(option: string | undefined, env: Readonly<Record<string, string | undefined>>) {
-  const value = checkString(option, 'projectId')
-  if (value !== undefined && value.trim() === '') throw invalidInput('projectId must be a non-empty string.')
-  return value ?? fromEnv(env, 'UCLOUD_PROJECT_ID')
-}
-
-function resolveTimeout(
-  option: number | undefined,
-  env: Readonly<Record<string, string | undefined>>,
-): number {
-  if (option !== undefined) {
-    if (typeof option !== 'number' || !Number.isFinite(option) || option <= 0) {
-      throw invalidInput(`timeoutMs must be a positive number of milliseconds, got ${String(option)}.`)
-    }
-    return option
-  }
-  const seconds = fromEnv(env, 'UCLOUD_TIMEOUT_SECOND')
-  if (seconds === undefined) return DEFAULT_TIMEOUT_MS
-  const value = Number(seconds)
-  if (!Number.isFinite(value) || value <= 0) {
-    throw invalidInput(`UCLOUD_TIMEOUT_SECOND must be a positive number of seconds, got "${seconds}".`)
-  }
-  return value * 1000
-}
-
-function resolveBackoff(option: Partial<BackoffOptions> | undefined): BackoffOptions {
-  if (option === undefined) return DEFAULT_BACKOFF
-  if (option === null || typeof option !== 'object') throw invalidInput('retry must be an object.')
-  const pick = (key: keyof BackoffOptions) => {
-    const value = option[key]
-    if (value === undefined) return DEFAULT_BACKOFF[key]
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw invalidInput(`retry.${key} must be a number of milliseconds ≥ 0, got ${String(value)}.`)
-    }
-    return value
-  }
-  return {
-    baseDelayMs: pick('baseDelayMs'),
-    maxDelayMs: pick('maxDelayMs'),
-    maxRetryAfterMs: pick('maxRetryAfterMs'),
-  }
-}
-
-export function checkInteger(value: unknown, name: string, min: number): number | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw invalidInput(`${name} must be an integer ≥ ${min}, got ${String(value)}.`)
-  }
+/** `value` when undefined or `ok`, else INVALID_INPUT "<name> must be <what>, got <value>.". */
+export function check<T>(
+  value: T,
+  name: string,
+  what: string,
+  ok: (v: unknown) => boolean,
+  shown: unknown = value,
+): T {
+  if (value !== undefined && !ok(value))
+    throw invalidInput(`${name} must be ${what}, got ${describeValue(shown)}.`)
   return value
 }
 
-export function checkDuration(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw invalidInput(`${name} must be a number of milliseconds ≥ 0, got ${String(value)}.`)
-  }
-  return value
-}
+export const checkInteger = (value: number | undefined, name: string, min: number) =>
+  check(value, name, `an integer ≥ ${min}`, (v) => Number.isSafeInteger(v) && (v as number) >= min)
 
-export function checkFunction<F>(value: F | undefined, name: string): F | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'function') throw invalidInput(`${name} must be a function.`)
-  return value
-}
+export const checkDuration = (value: number | undefined, name: string) =>
+  check(value, name, 'a number of milliseconds ≥ 0', (v) => typeof v === 'number' && v >= 0)
 
-function checkString(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'string') throw invalidInput(`${name} must be a string.`)
-  return value
-}
-
-function checkObject<T>(value: T | undefined, name: string, methods: readonly string[]): T | undefined {
-  if (value === undefined) return undefined
-  for (const method of methods) {
-    if (typeof (value as Record<string, unknown> | null)?.[method] !== 'function') {
-      throw invalidInput(`${name} must have a ${method}() method.`)
-    }
-  }
-  return value
-}
+export const checkFunction = <F>(value: F | undefined, name: string) =>
+  check(value, name, FUNCTION[0], FUNCTION[1])

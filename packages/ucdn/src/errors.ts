@@ -41,7 +41,7 @@ export interface UcdnErrorDetails {
  */
 export class UcdnError extends Error {
   override readonly name = 'UcdnError'
-  readonly code: UcdnErrorCode
+  readonly code!: UcdnErrorCode
   readonly retryable: boolean
   readonly action: string | undefined
   readonly retCode: number | undefined
@@ -51,61 +51,31 @@ export class UcdnError extends Error {
   readonly retryAfterMs: number | undefined
   readonly missingTaskIds: readonly string[] | undefined
 
-  constructor(details: UcdnErrorDetails) {
-    super(details.message, details.cause === undefined ? undefined : { cause: details.cause })
-    this.code = details.code
-    this.action = details.action
-    this.retCode = details.retCode
-    this.httpStatus = details.httpStatus
-    this.requestId = details.requestId
-    this.attempts = details.attempts
-    this.retryAfterMs = details.retryAfterMs
-    this.missingTaskIds = details.missingTaskIds
+  constructor({ message, cause, ...details }: UcdnErrorDetails) {
+    super(message, cause === undefined ? undefined : { cause })
+    Object.assign(this, details)
     this.retryable = isRetryable(this)
   }
 
   /** A copy with more details filled in (the retry loop adds `attempts`); the stack is kept. */
   with(details: Partial<Omit<UcdnErrorDetails, 'code'>>): UcdnError {
-    const copy = new UcdnError({ ...this.details(), ...details })
-    if (this.stack !== undefined) copy.stack = this.stack
+    const copy = new UcdnError({ ...this, message: this.message, cause: this.cause, ...details })
+    copy.stack = this.stack
     return copy
   }
 
   /** A plain, safe object for logs and JSON: no stack, the cause reduced to its name, code and message. */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      retryable: this.retryable,
-    }
-    for (const key of [
-      'action',
-      'retCode',
-      'httpStatus',
-      'requestId',
-      'attempts',
-      'retryAfterMs',
-      'missingTaskIds',
-    ] as const) {
-      if (this[key] !== undefined) json[key] = this[key]
-    }
-    if (this.cause !== undefined) json.cause = describeCause(this.cause)
-    return json
-  }
-
-  private details(): UcdnErrorDetails {
+    const cause = this.cause
     return {
-      code: this.code,
+      ...(this as object),
       message: this.message,
-      action: this.action,
-      retCode: this.retCode,
-      httpStatus: this.httpStatus,
-      requestId: this.requestId,
-      attempts: this.attempts,
-      retryAfterMs: this.retryAfterMs,
-      missingTaskIds: this.missingTaskIds,
-      cause: this.cause,
+      cause:
+        cause instanceof Error
+          ? { name: cause.name, message: cause.message, code: (cause as { code?: unknown }).code }
+          : cause === undefined
+            ? undefined
+            : typeof cause,
     }
   }
 }
@@ -118,14 +88,4 @@ export function isUcdnError(value: unknown): value is UcdnError {
       value.name === 'UcdnError' &&
       typeof (value as { code?: unknown }).code === 'string')
   )
-}
-
-function describeCause(cause: unknown): Record<string, unknown> | string {
-  if (cause instanceof Error) {
-    const out: Record<string, unknown> = { name: cause.name, message: cause.message }
-    const code = (cause as { code?: unknown }).code
-    if (typeof code === 'string' || typeof code === 'number') out.code = code
-    return out
-  }
-  return typeof cause
 }

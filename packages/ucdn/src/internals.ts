@@ -18,7 +18,7 @@ export function registerInternals(client: object, internals: ClientInternals): v
 export function internalsOf(client: object): ClientInternals {
   const internals = registry.get(client)
   if (internals === undefined) {
-    throw new TypeError('Expected a UcdnClient created by new UcdnClient() from @scloud/ucdn.')
+    throw new TypeError('Expected a UcdnClient.')
   }
   return internals
 }

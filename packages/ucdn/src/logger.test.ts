@@ -1,21 +1,22 @@
 import { describe, expect, it, vi } from 'vitest'
 import { UcdnError } from './errors.js'
-import { logAttempt, redactWireParams } from './logger.js'
+import { logAttempt, loggableParams } from './logger.js'
 
-describe('redactWireParams', () => {
-  it('replaces Signature and PublicKey and keeps the rest', () => {
-    expect(redactWireParams('Action=X&TaskId.0=a&PublicKey=pk&Signature=abc123')).toEqual({
+describe('loggableParams', () => {
+  it('drops unset parameters and marks PublicKey and Signature redacted', () => {
+    expect(loggableParams({ Action: 'X', TaskId: ['a'], Offset: undefined })).toEqual({
       Action: 'X',
-      'TaskId.0': 'a',
+      TaskId: ['a'],
       PublicKey: '[redacted]',
       Signature: '[redacted]',
     })
   })
 
-  it('reads URLSearchParams and ignores other bodies', () => {
-    expect(redactWireParams(new URLSearchParams({ Signature: 's' }))).toEqual({ Signature: '[redacted]' })
-    expect(redactWireParams(undefined)).toBeUndefined()
-    expect(redactWireParams(new Uint8Array())).toBeUndefined()
+  it('never passes a PublicKey or Signature through', () => {
+    expect(loggableParams({ PublicKey: 'pk', Signature: 'sig' })).toEqual({
+      PublicKey: '[redacted]',
+      Signature: '[redacted]',
+    })
   })
 })
 

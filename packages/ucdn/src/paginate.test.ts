@@ -105,18 +105,30 @@ describe('paginateByOffset', () => {
     api.releases.shift()?.() // first page alone
     await tick()
     expect(api.requests).toHaveLength(5) // first + 4 in flight
-    // finish pages out of order: the last in flight first
+    // the last of the four finishes first: its slot goes to the next page while page 2 is still loading
     api.releases.splice(3, 1)[0]?.()
     await tick()
-    expect(api.requests).toHaveLength(5) // the head has not finished, nothing new starts yet
+    expect(api.requests).toHaveLength(6)
     while (api.releases.length > 0 || api.requests.length < 10) {
-      api.releases.shift()?.()
+      api.releases.pop()?.() // always the latest first: the worst order for an in-order consumer
       await tick()
     }
     const pages = await collected
     expect(pages.flat()).toEqual(Array.from({ length: 95 }, (_, i) => i))
     expect(api.maxInFlight()).toBe(4)
     expect(api.requests).toHaveLength(10)
+  })
+
+  it('starts the next pages before handing out the first, so they load while the caller works', async () => {
+    const api = fakeApi(95, { gate: true })
+    const iterator = paginateByOffset(api.fetchPage, { ...base, concurrency: 3 })
+    const first = iterator.next()
+    await new Promise((resolve) => setImmediate(resolve))
+    api.releases.shift()?.()
+    expect((await first).value).toHaveLength(10)
+    expect(api.requests).toHaveLength(4) // pages 2–4 already asked for, before the caller asked for page 2
+    await iterator.return(undefined)
+    expect(api.requests.slice(1).every((r) => r.signal.aborted)).toBe(true)
   })
 
   it('an error rejects the iteration and aborts the pages in flight', async () => {
@@ -145,9 +157,9 @@ describe('paginateByOffset', () => {
     await tick()
     api.releases.shift()?.() // page 1
     await tick()
-    api.releases.shift()?.() // page 2: the loop breaks while pages 3 and 4 are in flight
+    api.releases.shift()?.() // page 2 (its slot goes to page 5): the loop breaks with pages 3–5 in flight
     await run
-    expect(api.requests).toHaveLength(4)
+    expect(api.requests).toHaveLength(5)
     expect(api.requests.slice(2).every((r) => r.signal.aborted)).toBe(true)
   })
 

@@ -28,8 +28,10 @@ export type FetchOffsetPage<P> = (
 /**
  * Yields pages in order. Stops after a short (or empty) page, or once the first page's total is reached: a total
  * that grows later is ignored and one that shrinks stops earlier, so a lying TotalCount cannot make it loop.
- * With a known total, up to `concurrency` pages after the first are fetched in parallel. An error, or the
- * consumer breaking out, aborts every page still in flight. Empty pages after the first are not yielded.
+ * With a known total, up to `concurrency` pages after the first are in flight at once; a finished page frees its
+ * slot at once, even if an earlier page is still loading (at most 2 × `concurrency` pages are held ahead of the
+ * one to yield). An error, or the consumer breaking out, aborts every page still in flight. Empty pages after
+ * the first are not yielded.
  */
 export async function* paginateByOffset<P>(
   fetchPage: FetchOffsetPage<P>,
@@ -41,27 +43,48 @@ export async function* paginateByOffset<P>(
   const onAbort = () => controller.abort(parent?.reason)
   if (parent?.aborted) controller.abort(parent.reason)
   else parent?.addEventListener('abort', onAbort, { once: true })
-  const inFlight: Promise<OffsetPage<P>>[] = []
+  const pages = new Map<number, Promise<OffsetPage<P>>>()
+  let inFlight = 0
   try {
     const first = await fetchPage(startOffset, pageSize, controller.signal)
-    yield first.page
-    if (first.itemCount < pageSize) return
     const pagesFor = (total: number) => Math.ceil((total - startOffset) / pageSize)
-    let pageLimit = first.totalCount === undefined ? maxPages : Math.min(maxPages, pagesFor(first.totalCount))
+    // A short first page is the only page; else the first TotalCount bounds the walk.
+    let pageLimit =
+      first.itemCount < pageSize
+        ? 1
+        : first.totalCount === undefined
+          ? maxPages
+          : Math.min(maxPages, pagesFor(first.totalCount))
     // Without a total, pages past the end cannot be known in advance: fetch one at a time.
     const concurrency = first.totalCount === undefined ? 1 : options.concurrency
     let next = 1
+    let head = 1
     const fill = () => {
-      while (inFlight.length < concurrency && next < pageLimit) {
-        const request = fetchPage(startOffset + next * pageSize, pageSize, controller.signal)
-        request.catch(() => {}) // observed in order below; this keeps an early rejection from going unhandled
-        inFlight.push(request)
-        next++
+      while (inFlight < concurrency && next < pageLimit && next - head < 2 * concurrency) {
+        const index = next++
+        inFlight++
+        const request = fetchPage(startOffset + index * pageSize, pageSize, controller.signal)
+        pages.set(index, request)
+        request.then(
+          (result) => {
+            inFlight--
+            // A short page ends the walk: launch nothing after it.
+            if (result.itemCount < pageSize) pageLimit = Math.min(pageLimit, index + 1)
+            fill()
+          },
+          () => {
+            inFlight--
+          },
+        )
       }
     }
-    fill()
-    for (let head = inFlight.shift(); head !== undefined; head = inFlight.shift()) {
-      const result = await head
+    fill() // before yielding the first page, so the next pages load while the caller handles it
+    yield first.page
+    for (; head < pageLimit; head++) {
+      const request = pages.get(head)
+      if (request === undefined) break
+      const result = await request
+      pages.delete(head)
       if (result.itemCount > 0) yield result.page
       if (result.itemCount < pageSize) return
       if (result.totalCount !== undefined) pageLimit = Math.min(pageLimit, pagesFor(result.totalCount))
@@ -69,6 +92,9 @@ export async function* paginateByOffset<P>(
     }
   } finally {
     parent?.removeEventListener('abort', onAbort)
-    if (inFlight.length > 0) controller.abort(new Error('Pagination stopped before this page was needed.'))
+    if (pages.size > 0) {
+      for (const request of pages.values()) request.catch(() => {})
+      controller.abort()
+    }
   }
 }

@@ -1,10 +1,11 @@
 // Turning the API's answer into a typed page or a UcdnError: JSON.parse → RetCode check → validation → the
-// generated camelCase model (a proven-equivalent fast path first, the generated zod schema + FromJSON otherwise).
+// generated camelCase model (in Node a property-tested fast path first; the generated zod schema + FromJSON
+// otherwise, which also names the problem when the answer is wrong).
+
 import { DescribeNewUcdnPrefetchCacheTaskResponseFromJSON, type TaskInfo } from '@scloud/ucdn-client'
 import { DescribeNewUcdnPrefetchCacheTaskResponseSchema } from '@scloud/ucdn-client/schemas'
-import type * as z from 'zod/mini'
+import { fastCheckAndMap } from '#platform'
 import { UcdnError } from './errors.js'
-import { fastCheckAndMap } from './fast-response-check.js'
 
 /** One page of prefetch tasks. */
 export interface PrefetchTaskPage {
@@ -21,16 +22,14 @@ export interface ParsedPage {
   readonly totalCountReported: boolean
 }
 
-/** Extra advice for RetCodes whose fix is on the caller's side. */
+/** Advice for the RetCodes whose fix is on the caller's side. */
 const RET_CODE_HINTS: Readonly<Record<number, string>> = {
-  160: 'the request lost its Action parameter',
-  161: 'the endpoint does not know this action; check baseUrl',
-  170: 'the request was not signed; check the credentials',
-  171: 'the signature did not match; check the private key',
-  172: 'no account has this public key; check the credentials',
+  161: 'check baseUrl',
+  171: 'check the private key',
+  172: 'check the public key',
   292: 'check projectId',
-  294: "this machine's IP address is not allowed by the account's API access rules",
-  299: 'the key lacks permission for this action or project',
+  294: 'the IP address is not allowed',
+  299: 'no permission for this action or project',
 }
 
 /** Parses a 2xx answer of `action`. Throws `API_ERROR` for a non-zero RetCode, `INVALID_RESPONSE` for a bad shape. */
@@ -39,9 +38,19 @@ export function parseDescribeResponse(
   requestId: string | undefined,
   action: string,
 ): ParsedPage {
-  const json = parseJson(text, requestId, action)
-  const retCode = readRetCode(json)
-  if (retCode !== undefined && retCode !== 0) throw apiError(action, retCode, readMessage(json), requestId)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (cause) {
+    throw invalidResponse(
+      action,
+      requestId,
+      `${text.trim() ? 'an answer that is not' : 'an empty answer, not'} JSON`,
+      cause,
+    )
+  }
+  const { retCode, message } = readEnvelope(json)
+  if (retCode) throw apiError(action, retCode, message, requestId)
   const model = fastCheckAndMap(json) ?? validateWithZod(json, requestId, action)
   const taskList = model.taskList ?? []
   return {
@@ -51,22 +60,9 @@ export function parseDescribeResponse(
 }
 
 /** A non-2xx answer as `HTTP_ERROR`, with the RetCode and Message when the body carries them. */
-/** The authority on what is valid: the schema generated from the spec. Names the first problem. */
-function validateWithZod(json: unknown, requestId: string | undefined, action: string) {
-  const parsed = DescribeNewUcdnPrefetchCacheTaskResponseSchema.safeParse(json)
-  if (!parsed.success) {
-    throw invalidResponse(
-      action,
-      requestId,
-      `an unexpected shape (${describeShapeIssue(parsed.error.issues)})`,
-    )
-  }
-  return DescribeNewUcdnPrefetchCacheTaskResponseFromJSON(parsed.data)
-}
-
 export function httpError(
   action: string,
-  status: number,
+  httpStatus: number,
   body: string,
   requestId: string | undefined,
   retryAfterMs: number | undefined,
@@ -74,17 +70,13 @@ export function httpError(
   let json: unknown
   try {
     json = JSON.parse(body)
-  } catch {
-    json = undefined
-  }
-  const retCode = readRetCode(json)
-  const apiMessage = readMessage(json)
-  const detail = apiMessage === undefined ? '' : `: ${apiMessage}`
+  } catch {}
+  const { retCode, message } = readEnvelope(json)
   return new UcdnError({
     code: 'HTTP_ERROR',
-    message: `${action} failed with HTTP ${status}${detail}${requestIdSuffix(requestId)}.`,
+    message: `${action} failed with HTTP ${httpStatus}${message ? `: ${message}` : ''}${requestIdSuffix(requestId)}.`,
     action,
-    httpStatus: status,
+    httpStatus,
     retCode,
     requestId,
     retryAfterMs,
@@ -96,28 +88,18 @@ export function apiError(
   retCode: number,
   apiMessage: string | undefined,
   requestId: string | undefined,
-  retryAfterMs?: number,
 ): UcdnError {
   const hint = RET_CODE_HINTS[retCode]
   return new UcdnError({
     code: 'API_ERROR',
-    message:
-      `${action} failed with RetCode ${retCode}` +
-      `${apiMessage === undefined ? '' : `: ${apiMessage}`}${hint === undefined ? '' : ` (${hint})`}` +
-      `${requestIdSuffix(requestId)}.`,
+    message: `${action} failed with RetCode ${retCode}${apiMessage ? `: ${apiMessage}` : ''}${hint ? ` (${hint})` : ''}${requestIdSuffix(requestId)}.`,
     action,
     retCode,
     requestId,
-    retryAfterMs,
   })
 }
 
-export function invalidResponse(
-  action: string,
-  requestId: string | undefined,
-  what: string,
-  cause?: unknown,
-) {
+function invalidResponse(action: string, requestId: string | undefined, what: string, cause?: unknown) {
   return new UcdnError({
     code: 'INVALID_RESPONSE',
     message: `${action} got ${what} from the API${requestIdSuffix(requestId)}; report it to SCloud support.`,
@@ -127,43 +109,32 @@ export function invalidResponse(
   })
 }
 
-function parseJson(text: string, requestId: string | undefined, action: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch (cause) {
-    throw invalidResponse(
-      action,
-      requestId,
-      text.trim() === '' ? 'an empty answer' : 'an answer that is not JSON',
-      cause,
-    )
-  }
+/** The authority on what is valid: the schema generated from the spec. Names the first problem. */
+function validateWithZod(json: unknown, requestId: string | undefined, action: string) {
+  const parsed = DescribeNewUcdnPrefetchCacheTaskResponseSchema.safeParse(json)
+  if (parsed.success) return DescribeNewUcdnPrefetchCacheTaskResponseFromJSON(parsed.data)
+  const issue = parsed.error.issues[0]
+  const path = issue?.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')
+  const expected = issue && 'expected' in issue ? ` (expected ${String(issue.expected)})` : ''
+  throw invalidResponse(
+    action,
+    requestId,
+    `an unexpected shape at ${path?.slice(path.startsWith('.') ? 1 : 0) || 'the top'}${expected}`,
+  )
 }
 
-/** RetCode as a number; some gateways send a numeric string. `undefined` when absent or not numeric. */
-function readRetCode(json: unknown): number | undefined {
-  if (json === null || typeof json !== 'object') return undefined
-  const value = (json as { RetCode?: unknown }).RetCode
-  if (typeof value === 'number' && Number.isInteger(value)) return value
-  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value)
-  return undefined
-}
-
-function readMessage(json: unknown): string | undefined {
-  if (json === null || typeof json !== 'object') return undefined
-  const value = (json as { Message?: unknown }).Message
-  if (typeof value !== 'string' || value.trim() === '') return undefined
-  const oneLine = value.replace(/\s+/g, ' ').trim()
-  return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine
-}
-
-function describeShapeIssue(issues: readonly z.core.$ZodIssue[]): string {
-  const [first] = issues
-  if (first === undefined) return 'unknown problem'
-  const path = first.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')
-  const expected =
-    'expected' in first ? ` should be ${String(first.expected)}` : ` is invalid (${first.code})`
-  return `${path.replace(/^\./, '') || 'the body'}${expected}`
+/**
+ * RetCode as a number (some gateways send a numeric string; `undefined` when absent or not numeric) and Message
+ * (one line, at most 200 characters), from any JSON value.
+ */
+function readEnvelope(json: unknown): { retCode?: number; message?: string } {
+  const { RetCode, Message } = (json ?? {}) as { RetCode?: unknown; Message?: unknown }
+  const retCode =
+    Number.isSafeInteger(RetCode) || (typeof RetCode === 'string' && /^-?\d+$/.test(RetCode))
+      ? Number(RetCode)
+      : undefined
+  const message = typeof Message === 'string' ? Message.replace(/\s+/g, ' ').trim().slice(0, 200) : undefined
+  return { retCode, message: message || undefined }
 }
 
 function requestIdSuffix(requestId: string | undefined): string {

@@ -61,11 +61,13 @@ describe('pollUntil', () => {
   })
 
   it('rejects TIMEOUT once the next poll would start after the deadline (overall, not per poll)', async () => {
-    const { options, time } = setup({ timeoutMs: 3500 })
+    const { options, time } = setup({ timeoutMs: 3500, progress: () => '1 of 2 things' })
     const poll = vi.fn(async () => ({ done: false as const }))
     const error = await pollUntil(poll, options).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'TIMEOUT' })
-    expect((error as Error).message).toContain('did not finish within 3500 ms')
+    expect((error as Error).message).toBe(
+      'waitForThings gave up after 3500 ms with 1 of 2 things; raise timeoutMs or check again later.',
+    )
     expect(poll).toHaveBeenCalledTimes(4) // at 0, 1000, 2000, 3000 ms
     expect(time.pending()).toBe(0)
   })

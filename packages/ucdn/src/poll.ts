@@ -1,5 +1,5 @@
 // One generic poller; waitForPrefetchTasks is a thin wrapper on it.
-import { raceAbort, scopedSignal } from './abort.js'
+import { scopedSignal } from './abort.js'
 import type { Clock, Sleep, Timers } from './clock.js'
 import { isUcdnError, UcdnError } from './errors.js'
 import { abortedError } from './retry.js'
@@ -18,6 +18,8 @@ export interface PollOptions {
   readonly timers: Timers
   readonly sleep: Sleep
   readonly random: () => number
+  /** How far things got, for the TIMEOUT message ("3 of 5 URLs finished"). */
+  readonly progress?: (() => string) | undefined
 }
 
 /**
@@ -53,7 +55,7 @@ export async function pollUntil<R>(
     for (let n = 1; ; n++) {
       let lastError: UcdnError | undefined
       try {
-        const outcome = await raceAbort(poll(scope.signal, n), scope.signal)
+        const outcome = await scope.race(poll(scope.signal, n))
         if (outcome.done) return outcome.value
       } catch (thrown) {
         const stop = stopped(thrown)
@@ -64,7 +66,7 @@ export async function pollUntil<R>(
       const delayMs = pollDelay(n, options.random, options.minDelayMs, options.maxDelayMs)
       if (options.clock.now() + delayMs >= deadline) throw waitTimeout(options, lastError)
       try {
-        await raceAbort(options.sleep(delayMs, scope.signal), scope.signal)
+        await scope.race(options.sleep(delayMs, scope.signal))
       } catch (thrown) {
         throw stopped(thrown) ?? thrown
       }
@@ -77,7 +79,7 @@ export async function pollUntil<R>(
 function waitTimeout(options: PollOptions, cause: unknown): UcdnError {
   return new UcdnError({
     code: 'TIMEOUT',
-    message: `${options.name} did not finish within ${options.timeoutMs} ms; raise timeoutMs or check again later.`,
+    message: `${options.name} gave up after ${options.timeoutMs} ms${options.progress ? ` with ${options.progress()}` : ''}; raise timeoutMs or check again later.`,
     cause,
   })
 }

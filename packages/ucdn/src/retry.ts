@@ -45,7 +45,7 @@ export async function withRetries<T>(
     const scope = scopedSignal(options.signal, options.timeoutMs, options.timers)
     let error: UcdnError
     try {
-      const result = await raceAbort(attempt(scope.signal, n), scope.signal)
+      const result = await scope.race(attempt(scope.signal, n))
       report(options, {
         attempt: n,
         maxAttempts,

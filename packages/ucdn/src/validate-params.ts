@@ -7,6 +7,7 @@ import {
 } from '@scloud/ucdn-client'
 import { DescribeNewUcdnPrefetchCacheTaskRequestSchema } from '@scloud/ucdn-client/schemas'
 import * as z from 'zod/mini'
+import { describeValue } from './describe-value.js'
 import { UcdnError } from './errors.js'
 
 /** Parameters of {@link UcdnClient.describePrefetchTasks}; all optional. */
@@ -48,13 +49,15 @@ const FIELDS = Object.keys(paramsSchema.shape) as Field[]
 const STATUSES: readonly string[] = Object.values(PrefetchStatus)
 
 /** What each field must be, completing "<field> must be …". */
+const SECONDS = 'Unix seconds (an integer ≥ 0) or a valid Date'
+const NATURAL = 'an integer ≥ 0'
 const RULES: Record<Field, string> = {
   taskIds: 'an array of non-empty strings',
-  beginTime: 'Unix seconds (an integer ≥ 0) or a valid Date',
-  endTime: 'Unix seconds (an integer ≥ 0) or a valid Date',
+  beginTime: SECONDS,
+  endTime: SECONDS,
   status: `one of ${STATUSES.join(', ')}`,
-  offset: 'an integer ≥ 0',
-  limit: 'an integer ≥ 0',
+  offset: NATURAL,
+  limit: NATURAL,
   isDcdn: 'a boolean',
   projectId: 'a non-empty string',
 }
@@ -74,8 +77,8 @@ export function toDescribeRequest(
   if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
     throw invalidInput(`${method}: params must be an object (or omitted).`)
   }
-  const parsed = paramsSchema.safeParse(params ?? {})
-  if (!parsed.success) throw invalidInput(`${method}: ${describeIssues(parsed.error.issues, params)}`)
+  const parsed = paramsSchema.safeParse(params ?? {}, { reportInput: true })
+  if (!parsed.success) throw invalidInput(`${method}: ${describeIssues(parsed.error.issues)}`)
   const p = parsed.data
   const beginTime = toSeconds(p.beginTime, 'beginTime', method)
   const endTime = toSeconds(p.endTime, 'endTime', method)
@@ -117,49 +120,19 @@ function toSeconds(value: number | Date | undefined, field: Field, method: strin
   return value
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const [first] = issues
-  if (first === undefined) return 'params are invalid.'
   const more =
     issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''
-  return `${describeIssue(first, input)}${more}.`
+  return `${first === undefined ? 'params are invalid' : describeIssue(first)}${more}.`
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ')
-    return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${keys} (known: ${FIELDS.join(', ')})`
+    return `unknown parameter ${issue.keys.map((key) => `"${key}"`).join(', ')} (known: ${FIELDS.join(', ')})`
   }
-  const [field, ...rest] = issue.path
-  const name = formatPath(issue.path)
-  const rule =
-    field === 'taskIds' && rest.length > 0 ? 'a non-empty string' : (RULES[field as Field] ?? 'valid')
-  return `${name} must be ${rule}${describeReceived(valueAt(input, issue.path))}`
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = ''
-  for (const key of path)
-    out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`
-  return out
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined
-    value = (value as Record<PropertyKey, unknown>)[key]
-  }
-  return value
-}
-
-/** ", got -1" for short primitives, so the message shows what was wrong without echoing large values. */
-function describeReceived(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-    return `, got ${String(value)}`
-  if (typeof value === 'string')
-    return value.length <= 40 ? `, got ${JSON.stringify(value)}` : ', got a string'
-  if (value instanceof Date) return ', got an invalid Date'
-  if (Array.isArray(value)) return ', got an array'
-  return value === undefined ? '' : `, got ${typeof value}`
+  const [field, index] = issue.path
+  const name = index === undefined ? String(field) : `${String(field)}[${String(index)}]`
+  const rule = index === undefined ? (RULES[field as Field] ?? 'valid') : 'a non-empty string'
+  return `${name} must be ${rule}, got ${describeValue(issue.input)}`
 }

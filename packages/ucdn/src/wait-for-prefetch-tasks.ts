@@ -2,13 +2,12 @@
 import type { TaskInfo } from '@scloud/ucdn-client'
 import type { UcdnClient } from './client.js'
 import type { Clock, Sleep } from './clock.js'
-import { checkDuration, checkFunction, checkInteger } from './config.js'
-import { isUcdnError } from './errors.js'
+import { check, checkDuration, checkFunction, checkInteger } from './config.js'
 import { internalsOf } from './internals.js'
 import { paginatePrefetchTasks } from './paginate-prefetch-tasks.js'
 import { pollUntil } from './poll.js'
 import { isTerminalStatus, type PrefetchSummary, summarizePrefetchTasks } from './summarize.js'
-import { invalidInput } from './validate-params.js'
+import { invalidInput, toDescribeRequest } from './validate-params.js'
 
 export interface WaitForPrefetchTasksOptions {
   /** Overall limit, in ms (not per request). Default 600000 (10 minutes). */
@@ -54,20 +53,24 @@ export async function waitForPrefetchTasks(
   taskIds: readonly string[],
   options: WaitForPrefetchTasksOptions = {},
 ): Promise<TaskInfo[]> {
-  const internals = internalsOf(client)
-  const ids = checkTaskIds(taskIds)
-  const onMissing = options.onMissing ?? 'error'
-  if (onMissing !== 'error' && onMissing !== 'ignore') {
-    throw invalidInput(`${NAME}: onMissing must be "error" or "ignore", got ${JSON.stringify(onMissing)}.`)
-  }
-  const minDelayMs = checkDuration(options.minDelayMs, `${NAME}: minDelayMs`) ?? WAIT_DEFAULTS.minDelayMs
-  const maxDelayMs = checkDuration(options.maxDelayMs, `${NAME}: maxDelayMs`) ?? WAIT_DEFAULTS.maxDelayMs
-  if (maxDelayMs < minDelayMs) throw invalidInput(`${NAME}: maxDelayMs must be ≥ minDelayMs.`)
-  const timeoutMs = checkDuration(options.timeoutMs, `${NAME}: timeoutMs`) ?? WAIT_DEFAULTS.timeoutMs
+  const { config } = internalsOf(client)
+  const name = (option: string) => `${NAME}: ${option}`
+  const onMissing = check(
+    options.onMissing,
+    name('onMissing'),
+    '"error" or "ignore"',
+    (v) => v === 'error' || v === 'ignore',
+  )
+  const minDelayMs = checkDuration(options.minDelayMs, name('minDelayMs')) ?? WAIT_DEFAULTS.minDelayMs
+  const maxDelayMs = checkDuration(options.maxDelayMs, name('maxDelayMs')) ?? WAIT_DEFAULTS.maxDelayMs
+  const timeoutMs = checkDuration(options.timeoutMs, name('timeoutMs')) ?? WAIT_DEFAULTS.timeoutMs
   const grace =
-    checkInteger(options.missingGracePolls, `${NAME}: missingGracePolls`, 1) ??
-    WAIT_DEFAULTS.missingGracePolls
-  const onProgress = checkFunction(options.onProgress, `${NAME}: onProgress`)
+    checkInteger(options.missingGracePolls, name('missingGracePolls'), 1) ?? WAIT_DEFAULTS.missingGracePolls
+  const onProgress = checkFunction(options.onProgress, name('onProgress'))
+  check(maxDelayMs, name('maxDelayMs'), `≥ minDelayMs (${minDelayMs})`, (v) => (v as number) >= minDelayMs)
+  // The describe schema checks every id; an empty list would ask for every task.
+  const ids = [...new Set(toDescribeRequest({ taskIds }, {}, NAME).taskId ?? [])]
+  if (ids.length === 0) throw invalidInput(name('taskIds must be a non-empty array of task ids.'))
 
   const latest = new Map<string, TaskInfo>()
   const absentPolls = new Map<string, number>()
@@ -77,75 +80,60 @@ export async function waitForPrefetchTasks(
     task !== undefined &&
     isTerminalStatus(task.status) &&
     (task.urlLists ?? []).every((url) => isTerminalStatus(url.status))
+  const pendingIds = () => ids.filter((id) => !ignored.has(id) && !isFinished(latest.get(id)))
 
-  try {
-    return await pollUntil<TaskInfo[]>(
-      async (signal) => {
-        const pending = new Set(ids.filter((id) => !ignored.has(id) && !isFinished(latest.get(id))))
-        // Never ask with an empty TaskId list: the API would answer with every task.
-        if (pending.size === 0) return { done: true, value: known() }
-        const seen = new Set<string>()
-        const pages = paginatePrefetchTasks(
-          client,
-          { taskIds: [...pending], isDcdn: options.isDcdn, projectId: options.projectId },
-          { signal },
-        )
-        for await (const page of pages) {
-          for (const task of page.taskList) {
-            if (task.taskId !== undefined && pending.has(task.taskId)) {
-              latest.set(task.taskId, task)
-              seen.add(task.taskId)
-            }
+  return pollUntil<TaskInfo[]>(
+    async (signal) => {
+      const pending = new Set(pendingIds())
+      const seen = new Set<string>()
+      const pages = paginatePrefetchTasks(
+        client,
+        { taskIds: [...pending], isDcdn: options.isDcdn, projectId: options.projectId },
+        { signal },
+      )
+      for await (const page of pages) {
+        for (const task of page.taskList) {
+          if (pending.has(task.taskId as string)) {
+            latest.set(task.taskId as string, task)
+            seen.add(task.taskId as string)
           }
         }
-        const missing: string[] = []
-        for (const id of pending) {
-          const absent = seen.has(id) ? 0 : (absentPolls.get(id) ?? 0) + 1
-          absentPolls.set(id, absent)
-          if (absent >= grace) missing.push(id)
-        }
-        if (missing.length > 0 && onMissing === 'error') {
-          throw invalidInput(
-            `${NAME}: the API does not know task id${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; check the ids (and isDcdn/projectId).`,
-            { missingTaskIds: missing },
-          )
-        }
-        for (const id of missing) ignored.add(id)
-        const tasks = known()
-        onProgress?.(summarizePrefetchTasks(tasks, { missingTaskIds: [...ignored] }))
-        const done = ids.every((id) => ignored.has(id) || isFinished(latest.get(id)))
-        return done ? { done: true, value: tasks } : { done: false }
-      },
-      {
-        name: NAME,
-        timeoutMs,
-        minDelayMs,
-        maxDelayMs,
-        signal: options.signal,
-        clock: options.clock ?? internals.config.clock,
-        timers: internals.config.timers,
-        sleep: options.sleep ?? internals.config.sleep,
-        random: internals.config.random,
-      },
-    )
-  } catch (error) {
-    if (isUcdnError(error) && error.code === 'TIMEOUT' && error.action === undefined) {
-      const summary = summarizePrefetchTasks(known())
-      throw error.with({
-        message: `${NAME} gave up after ${timeoutMs} ms with ${summary.urls.done} of ${summary.urls.total} URLs finished (${Math.floor(summary.progress)}%); raise timeoutMs or check again later.`,
+      }
+      const missing = [...pending].filter((id) => {
+        const absent = seen.has(id) ? 0 : (absentPolls.get(id) ?? 0) + 1
+        absentPolls.set(id, absent)
+        return absent >= grace
       })
-    }
-    throw error
-  }
-}
-
-function checkTaskIds(taskIds: readonly string[]): string[] {
-  if (!Array.isArray(taskIds) || taskIds.length === 0) {
-    throw invalidInput(`${NAME}: taskIds must be a non-empty array of task ids.`)
-  }
-  taskIds.forEach((id, index) => {
-    if (typeof id !== 'string' || id === '')
-      throw invalidInput(`${NAME}: taskIds[${index}] must be a non-empty string.`)
-  })
-  return [...new Set(taskIds)]
+      if (missing.length > 0 && onMissing !== 'ignore') {
+        throw invalidInput(
+          name(
+            `the API does not know task id(s) ${missing.join(', ')}; check the ids (and isDcdn, projectId).`,
+          ),
+          {
+            missingTaskIds: missing,
+          },
+        )
+      }
+      for (const id of missing) ignored.add(id)
+      const tasks = known()
+      onProgress?.(summarizePrefetchTasks(tasks, { missingTaskIds: [...ignored] }))
+      // Done when nothing is left to ask for (never ask with an empty TaskId list: that means every task).
+      return pendingIds().length === 0 ? { done: true, value: tasks } : { done: false }
+    },
+    {
+      name: NAME,
+      timeoutMs,
+      minDelayMs,
+      maxDelayMs,
+      signal: options.signal,
+      clock: options.clock ?? config.clock,
+      timers: config.timers,
+      sleep: options.sleep ?? config.sleep,
+      random: config.random,
+      progress: () => {
+        const { urls, progress } = summarizePrefetchTasks(known())
+        return `${urls.done} of ${urls.total} URLs finished (${Math.floor(progress)}%)`
+      },
+    },
+  )
 }

@@ -53,10 +53,12 @@ describe('the browser entry', () => {
     ])
   })
 
-  it('reaches the fetch transport and the browser credentials, not their Node versions', () => {
+  it('reaches the browser platform module, not the Node one', () => {
+    expect(browser.files).toContain('src/platform/browser.ts')
     expect(browser.files).toContain('src/transport/fetch.ts')
-    expect(browser.files).toContain('src/default-credentials/browser.ts')
-    expect(browser.files.filter((file) => /node|undici/.test(file))).toEqual([])
+    expect(browser.files.filter((file) => /node|undici|fast-response-check|user-agent/.test(file))).toEqual(
+      [],
+    )
   })
 
   it('differs from the Node graph exactly by the Node-only modules', () => {

@@ -340,8 +340,9 @@ describe('logging', () => {
       requestId: 'req-ok',
       outcome: 'success',
     })
-    expect(first?.params).toMatchObject({
-      'TaskId.0': 't-1',
+    expect(first?.params).toEqual({
+      Action: 'DescribeNewUcdnPrefetchCacheTask',
+      TaskId: ['t-1'],
       PublicKey: '[redacted]',
       Signature: '[redacted]',
     })

@@ -16,6 +16,7 @@ const transport = () => {
 }
 afterEach(async () => {
   await Promise.all(transports.splice(0).map((t) => t.close()))
+  server.reset()
 })
 
 describe('createUndiciTransport', () => {
