@@ -8,13 +8,20 @@ import {
 } from '@scloud/ucdn-mock'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CliResult, runCli } from '../support/cli.js'
+import { type CliResult, controlCharacters, runCli } from '../support/cli.js'
 
 const API = 'https://api.cli-hostile.test'
 const T0 = Date.UTC(2026, 10, 29, 8)
 const clock = createManualClock(T0)
 const backend = createPrefetchBackend({ clock })
-const server = setupServer(...createUcdnHandlers({ baseUrl: API, backend }))
+/** An API whose data is hostile: control characters in a task id and a URL. */
+const EVIL_API = 'https://api.cli-evil-data.test'
+const EVIL_ID = 'evil\u001b]0;pwned\u0007\nFORGED ROW'
+const evilBackend = createPrefetchBackend({ clock })
+const server = setupServer(
+  ...createUcdnHandlers({ baseUrl: API, backend }),
+  ...createUcdnHandlers({ baseUrl: EVIL_API, backend: evilBackend }),
+)
 const ENV = {
   UCLOUD_PUBLIC_KEY: DEMO_CREDENTIALS.publicKey,
   UCLOUD_PRIVATE_KEY: DEMO_CREDENTIALS.privateKey,
@@ -24,6 +31,11 @@ const ENV = {
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' })
   backend.addTask({ taskId: '任务-💥', urls: ['https://cdn.example.com/ünïcödé.js'], createdAt: T0 - 60_000 })
+  evilBackend.addTask({
+    taskId: EVIL_ID,
+    createdAt: T0 - 1_000,
+    urls: ['https://cdn.example.com/\u001b[2J\u001b[31mred\nFORGED LINE'],
+  })
   backend.addTask({
     taskId: 'slow-task',
     createdAt: T0 - 1_000,
@@ -42,11 +54,7 @@ function expectUsageError(result: CliResult): void {
   expect(result.stderr.endsWith('\n')).toBe(true)
   const body = result.stderr.slice(0, -1)
   expect(body.split('\n'), 'one line').toHaveLength(1)
-  const controls = [...body].filter((char) => {
-    const code = char.codePointAt(0)!
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f)
-  })
-  expect(controls, 'no control characters').toEqual([])
+  expect(controlCharacters(body), 'no control characters').toEqual([])
   expect(body.length, 'a line a person can read').toBeLessThanOrEqual(300)
   expect(body).not.toMatch(/\bat .+:\d+:\d+/)
 }
@@ -138,5 +146,25 @@ describe('odd but valid arguments work', () => {
     const result = await cli(['--limit', value])
     expect([0, 2]).toContain(result.code)
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/)
+  })
+})
+
+// BUG (apps/prefetch-cli/src/render/*: table, URL list, summary): strings from the API are written to the terminal
+// as they come. A task id or URL holding an escape sequence retitles the terminal (OSC 0), clears the screen or
+// recolours what follows, and a newline forges a row of the table. --json is safe (JSON escapes them). Fix: one
+// `printable()` for every API string rendered for a person, showing control characters (C0, DEL, C1) escaped.
+describe('hostile data from the API', () => {
+  it('--json escapes control characters (it is JSON)', async () => {
+    const result = await runCli(['--json'], clock, { ...ENV, UCLOUD_API_BASE_URL: EVIL_API })
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).TaskList[0].TaskId).toBe(EVIL_ID)
+    expect(controlCharacters(result.stdout)).toEqual([])
+  })
+
+  it.fails('BUG: the table and the URL list show control characters escaped, never raw', async () => {
+    const result = await runCli(['-t', EVIL_ID], clock, { ...ENV, UCLOUD_API_BASE_URL: EVIL_API })
+    expect(result.code).toBe(0)
+    expect(controlCharacters(result.stdout)).toEqual([])
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('FORGED'))).toEqual([])
   })
 })

@@ -44,3 +44,11 @@ export async function runCli(
   const code = await run(argv, io)
   return { code, stdout: stdout.text, stderr: stderr.text }
 }
+
+/** The control characters (C0 but newline and tab, DEL, C1) in `text`: none belongs in terminal output. */
+export function controlCharacters(text: string): string[] {
+  return [...text].filter((char) => {
+    const code = char.codePointAt(0)!
+    return (code < 0x20 && char !== '\n' && char !== '\t') || (code >= 0x7f && code <= 0x9f)
+  })
+}
