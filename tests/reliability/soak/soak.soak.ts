@@ -105,6 +105,8 @@ it(`${CALLS} calls at concurrency ${CONCURRENCY}: no failure, bounded memory, no
     retry: { baseDelayMs: 20, maxDelayMs: 200 },
   })
 
+  gc()
+  const rssBeforeWarmUp = rss()
   const warmUp = await load(client, WARM_UP_CALLS, CONCURRENCY)
   expect(warmUp.errors).toEqual([])
   gc()
@@ -144,6 +146,7 @@ it(`${CALLS} calls at concurrency ${CONCURRENCY}: no failure, bounded memory, no
     'latency p50 (ms)': percentile(latencies, 0.5).toFixed(2),
     'latency p99 (ms)': percentile(latencies, 0.99).toFixed(2),
     'latency max (ms)': latencies[latencies.length - 1]!.toFixed(2),
+    'RSS before warm-up (MB)': (rssBeforeWarmUp / MB).toFixed(1),
     'RSS after warm-up (MB)': (rssStart / MB).toFixed(1),
     'RSS end, after GC (MB)': (rssEnd / MB).toFixed(1),
     'RSS peak (MB)': (rssPeak / MB).toFixed(1),
