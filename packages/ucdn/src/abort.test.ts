@@ -1,7 +1,7 @@
+import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { createFakeTime } from '../test/helpers/fake-time.js'
-import { raceAbort, scopedSignal } from './abort.js'
-import { createSleep } from './clock.js'
+import { createSleep, onAbort, raceAbort, scopedSignal } from './abort.js'
 
 describe('scopedSignal', () => {
   it('aborts with a TimeoutError when its timeout passes, and says so', async () => {
@@ -108,6 +108,56 @@ describe('createSleep', () => {
     expect(time.pending()).toBe(1)
     controller.abort('now')
     await expect(sleeping).rejects.toBe('now')
+    expect(time.pending()).toBe(0)
+  })
+})
+
+describe('onAbort', () => {
+  it('shares one listener among every subscriber of a signal and removes it with the last one', () => {
+    const controller = new AbortController()
+    const calls: number[] = []
+    const offs = Array.from({ length: 20 }, (_, i) => onAbort(controller.signal, () => calls.push(i)))
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
+    for (const off of offs.slice(0, 19)) off()
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
+    offs[19]?.()
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+    onAbort(controller.signal, () => calls.push(99))
+    onAbort(controller.signal, () => calls.push(100))
+    controller.abort()
+    expect(calls).toEqual([99, 100])
+  })
+})
+
+describe('timers past the 32-bit limit', () => {
+  const THIRTY_DAYS = 30 * 86_400_000
+
+  it('a 30-day timeout fires after 30 days, not at once', async () => {
+    const time = createFakeTime()
+    const scope = scopedSignal(undefined, THIRTY_DAYS, time.timers)
+    await time.advance(2 ** 31)
+    expect(scope.signal.aborted).toBe(false)
+    await time.advance(THIRTY_DAYS - 2 ** 31 - 1)
+    expect(scope.signal.aborted).toBe(false)
+    await time.advance(1)
+    expect(scope.timedOut).toBe(true)
+  })
+
+  it('a 30-day sleep ends after 30 days, and can be cancelled meanwhile', async () => {
+    const time = createFakeTime()
+    let done = false
+    void createSleep(time.timers)(THIRTY_DAYS).then(() => {
+      done = true
+    })
+    await time.advance(THIRTY_DAYS - 1)
+    expect(done).toBe(false)
+    await time.advance(1)
+    expect(done).toBe(true)
+    const controller = new AbortController()
+    const sleeping = createSleep(time.timers)(THIRTY_DAYS, controller.signal)
+    await time.advance(2 ** 31)
+    controller.abort('stop')
+    await expect(sleeping).rejects.toBe('stop')
     expect(time.pending()).toBe(0)
   })
 })

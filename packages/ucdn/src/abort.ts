@@ -1,5 +1,60 @@
 // Cancellation: one signal per attempt combining the caller's signal with a per-attempt timeout.
-import type { Timers } from './clock.js'
+import { type Sleep, schedule, type Timers } from './clock.js'
+
+/** One 'abort' listener per signal, whatever the number of calls sharing it, so a caller's shutdown signal
+ *  shared by many concurrent calls never trips Node's MaxListenersExceededWarning. */
+const subscribers = new WeakMap<
+  AbortSignal,
+  { readonly callbacks: Set<() => void>; readonly listener: () => void }
+>()
+
+/** Calls `callback` when `signal` aborts. Returns the unsubscribe function; the last one removes the listener. */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let entry = subscribers.get(signal)
+  if (entry === undefined) {
+    const callbacks = new Set<() => void>()
+    const listener = () => {
+      subscribers.delete(signal)
+      for (const fn of callbacks) fn()
+    }
+    entry = { callbacks, listener }
+    subscribers.set(signal, entry)
+    signal.addEventListener('abort', listener, { once: true })
+  }
+  const { callbacks, listener } = entry
+  callbacks.add(callback)
+  return () => {
+    if (callbacks.delete(callback) && callbacks.size === 0 && subscribers.get(signal) === entry) {
+      subscribers.delete(signal)
+      signal.removeEventListener('abort', listener)
+    }
+  }
+}
+
+/** A {@link Sleep} on `timers` (delays past 24.8 days included). It rejects with the signal's reason. */
+export function createSleep(timers: Timers): Sleep {
+  return (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason)
+        return
+      }
+      const unsubscribe = signal
+        ? onAbort(signal, () => {
+            cancel()
+            reject(signal.reason)
+          })
+        : undefined
+      const cancel = schedule(
+        timers,
+        () => {
+          unsubscribe?.()
+          resolve()
+        },
+        ms,
+      )
+    })
+}
 
 /** A signal that fires when the parent fires or `timeoutMs` passes, whichever comes first. */
 export interface ScopedSignal {
@@ -27,24 +82,28 @@ export function scopedSignal(
 ): ScopedSignal {
   const controller = new AbortController()
   let timedOut = false
-  let handle: unknown
+  let cancelTimer: (() => void) | undefined
+  let unsubscribe: (() => void) | undefined
   let rejectRace: ((reason: unknown) => void) | undefined
   const abort = (reason: unknown) => {
     controller.abort(reason)
     rejectRace?.(reason)
   }
-  const onParentAbort = () => abort(parent?.reason)
   if (parent?.aborted) {
     controller.abort(parent.reason)
   } else {
-    parent?.addEventListener('abort', onParentAbort, { once: true })
+    if (parent) unsubscribe = onAbort(parent, () => abort(parent.reason))
     if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
-      handle = timers.setTimeout(() => {
-        handle = undefined
-        timedOut = true
-        // The reason AbortSignal.timeout() uses.
-        abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError'))
-      }, timeoutMs)
+      cancelTimer = schedule(
+        timers,
+        () => {
+          cancelTimer = undefined
+          timedOut = true
+          // The reason AbortSignal.timeout() uses.
+          abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError'))
+        },
+        timeoutMs,
+      )
     }
   }
   return {
@@ -73,18 +132,16 @@ export function scopedSignal(
       })
     },
     dispose() {
-      parent?.removeEventListener('abort', onParentAbort)
-      if (handle !== undefined) {
-        timers.clearTimeout(handle)
-        handle = undefined
-      }
+      unsubscribe?.()
+      cancelTimer?.()
+      unsubscribe = cancelTimer = undefined
     },
   }
 }
 
 /**
  * `promise`, or a rejection with the signal's reason as soon as `signal` aborts — so a fetch or a credential
- * provider that ignores its signal still cannot hold a cancelled call. The listener is removed on settle.
+ * provider that ignores its signal still cannot hold a cancelled call. Unsubscribed on settle.
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
@@ -92,20 +149,10 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
     return Promise.reject(signal.reason)
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
+    const unsubscribe = onAbort(signal, () => {
       promise.catch(() => {})
       reject(signal.reason)
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error)
-      },
-    )
+    })
+    promise.then(resolve, reject).finally(unsubscribe)
   })
 }

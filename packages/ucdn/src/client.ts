@@ -165,12 +165,15 @@ function signing(options: UcdnClientOptions): Middleware {
   try {
     return signingMiddleware(options.credentials ?? defaultCredentials(options.env))
   } catch (error) {
-    throw credentialsError(error) ?? error
+    throw signerError(error) ?? error
   }
 }
 
-function credentialsError(error: unknown): UcdnError | undefined {
-  if (!(error instanceof Error) || error.name !== 'CredentialsError') return undefined
+/** The signer's refusals (bad credentials, a value it cannot sign) are the caller's input to fix. */
+function signerError(error: unknown): UcdnError | undefined {
+  if (!(error instanceof Error) || (error.name !== 'CredentialsError' && error.name !== 'SigningError')) {
+    return undefined
+  }
   return new UcdnError({
     code: 'INVALID_INPUT',
     message: error.message,
@@ -195,7 +198,7 @@ async function toUcdnError(error: unknown, config: ResolvedConfig): Promise<unkn
     return httpError(ACTION, response.status, body, requestId, retryAfterMs)
   }
   if (error instanceof FetchError) return networkError(config.baseUrl, error.cause)
-  return credentialsError(error) ?? error
+  return signerError(error) ?? error
 }
 
 function networkError(baseUrl: string, cause: unknown): UcdnError {

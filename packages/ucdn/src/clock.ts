@@ -22,22 +22,18 @@ export const systemTimers: Timers = Object.freeze({
   clearTimeout: (handle: unknown) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 })
 
-/** A {@link Sleep} on `timers`. It rejects with the signal's reason. */
-export function createSleep(timers: Timers): Sleep {
-  return (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason)
-        return
-      }
-      const onAbort = () => {
-        timers.clearTimeout(handle)
-        reject(signal?.reason)
-      }
-      const handle = timers.setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }, ms)
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
+/** The longest delay a JavaScript timer takes (2^31 − 1 ms, ~24.8 days); a longer one would fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** Runs `callback` after `ms` on `timers`, chaining timers past {@link MAX_TIMER_MS}. Returns the cancel function. */
+export function schedule(timers: Timers, callback: () => void, ms: number): () => void {
+  let handle: unknown
+  const arm = (remaining: number) => {
+    handle = timers.setTimeout(
+      remaining > MAX_TIMER_MS ? () => arm(remaining - MAX_TIMER_MS) : callback,
+      Math.min(remaining, MAX_TIMER_MS),
+    )
+  }
+  arm(ms)
+  return () => timers.clearTimeout(handle)
 }

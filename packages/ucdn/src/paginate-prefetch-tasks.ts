@@ -42,6 +42,7 @@ export function paginatePrefetchTasks(
   const pageSize = checkInteger(options.pageSize, `${method}: pageSize`, 1) ?? DEFAULT_PAGE_SIZE
   const concurrency = checkInteger(options.concurrency, `${method}: concurrency`, 1) ?? 1
   const maxPages = checkInteger(options.maxPages, `${method}: maxPages`, 1) ?? DEFAULT_MAX_PAGES
+  const yielded = new Set<string>()
   return paginateByOffset(
     async (offset, limit, signal) => {
       const { page, totalCountReported } = await internals.send({ ...request, offset, limit }, signal)
@@ -51,6 +52,23 @@ export function paginatePrefetchTasks(
         totalCount: totalCountReported ? page.totalCount : undefined,
       }
     },
-    { startOffset: request.offset ?? 0, pageSize, concurrency, maxPages, signal: options.signal },
+    {
+      startOffset: request.offset ?? 0,
+      pageSize,
+      concurrency,
+      maxPages,
+      signal: options.signal,
+      dedupe: (page) => {
+        const taskList = page.taskList.filter(
+          (task) =>
+            task.taskId === undefined ||
+            (!yielded.has(task.taskId) && yielded.add(task.taskId) !== undefined),
+        )
+        return {
+          page: taskList.length === page.taskList.length ? page : { ...page, taskList },
+          fresh: taskList.length,
+        }
+      },
+    },
   )
 }

@@ -31,7 +31,12 @@ function fakeApi(
   return { fetchPage, requests, releases, maxInFlight: () => maxInFlight }
 }
 
-const base: OffsetPaginationOptions = { startOffset: 0, pageSize: 10, concurrency: 1, maxPages: 1000 }
+const base: OffsetPaginationOptions<number[]> = {
+  startOffset: 0,
+  pageSize: 10,
+  concurrency: 1,
+  maxPages: 1000,
+}
 
 async function collect<P>(pages: AsyncIterable<P>): Promise<P[]> {
   const out: P[] = []
@@ -96,6 +101,43 @@ describe('paginateByOffset', () => {
     expect(await collect(paginateByOffset(endless.fetchPage, { ...base, maxPages: 7 }))).toHaveLength(7)
   })
 
+  it.each([1, 4])(
+    'concurrency %i: a list that grows at its head during the walk loses nothing and repeats nothing',
+    async (concurrency) => {
+      // newest first: inserting at the head shifts every later page by one
+      let list = Array.from({ length: 50 }, (_, i) => 49 - i)
+      const fetchPage: FetchOffsetPage<number[]> = async (offset, limit) => {
+        const page = list.slice(offset, offset + limit)
+        return { page, itemCount: page.length, totalCount: list.length }
+      }
+      const seen = new Set<number>()
+      const dedupe = (page: number[]) => {
+        const fresh = page.filter((n) => !seen.has(n) && Boolean(seen.add(n)))
+        return { page: fresh, fresh: fresh.length }
+      }
+      const out: number[] = []
+      for await (const page of paginateByOffset(fetchPage, { ...base, concurrency, dedupe })) {
+        if (out.length === 0) list = [100, ...list] // created while the caller handles page 1
+        out.push(...page)
+      }
+      expect(out.filter((n) => n < 100).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 50 }, (_, i) => i),
+      )
+      expect(new Set(out).size).toBe(out.length)
+    },
+  )
+
+  it('a stable list whose total is a multiple of the page size costs no extra request, with dedupe on', async () => {
+    const api = fakeApi(30)
+    const seen = new Set<number>()
+    const dedupe = (page: number[]) => {
+      const fresh = page.filter((n) => !seen.has(n) && Boolean(seen.add(n)))
+      return { page: fresh, fresh: fresh.length }
+    }
+    await collect(paginateByOffset(api.fetchPage, { ...base, dedupe }))
+    expect(api.requests).toHaveLength(3)
+  })
+
   it('with concurrency, keeps at most that many pages in flight and still yields in order', async () => {
     const api = fakeApi(95, { gate: true })
     const iterator = paginateByOffset(api.fetchPage, { ...base, concurrency: 4 })
@@ -133,9 +175,9 @@ describe('paginateByOffset', () => {
 
   it('an error rejects the iteration and aborts the pages in flight', async () => {
     const requests: AbortSignal[] = []
-    const fetchPage: FetchOffsetPage<number> = (offset, _limit, signal) => {
+    const fetchPage: FetchOffsetPage<number[]> = (offset, _limit, signal) => {
       requests.push(signal)
-      if (offset === 0) return Promise.resolve({ page: 0, itemCount: 10, totalCount: 100 })
+      if (offset === 0) return Promise.resolve({ page: [0], itemCount: 10, totalCount: 100 })
       if (offset === 10) return Promise.reject(new Error('page 2 failed'))
       return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
     }

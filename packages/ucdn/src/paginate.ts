@@ -1,4 +1,5 @@
 // One generic Offset/Limit paginator; paginatePrefetchTasks is a thin wrapper on it.
+import { onAbort } from './abort.js'
 
 /** What the paginator needs from one page. */
 export interface OffsetPage<P> {
@@ -9,7 +10,7 @@ export interface OffsetPage<P> {
   readonly totalCount: number | undefined
 }
 
-export interface OffsetPaginationOptions {
+export interface OffsetPaginationOptions<P> {
   readonly startOffset: number
   readonly pageSize: number
   /** Pages in flight at once after the first. */
@@ -17,6 +18,11 @@ export interface OffsetPaginationOptions {
   /** Hard bound on pages, for an API that never sends a short page or a TotalCount. */
   readonly maxPages: number
   readonly signal?: AbortSignal | undefined
+  /**
+   * Drops the items of `page` already yielded and says how many are new. A list that grows at its head while it
+   * is walked (newest first) shifts later pages, repeating items: that is how a shift is noticed.
+   */
+  readonly dedupe?: ((page: P) => { readonly page: P; readonly fresh: number }) | undefined
 }
 
 export type FetchOffsetPage<P> = (
@@ -27,7 +33,9 @@ export type FetchOffsetPage<P> = (
 
 /**
  * Yields pages in order. Stops after a short (or empty) page, or once the first page's total is reached: a total
- * that grows later is ignored and one that shrinks stops earlier, so a lying TotalCount cannot make it loop.
+ * that grows later is ignored and one that shrinks stops earlier, so a lying TotalCount cannot make it loop. When
+ * `dedupe` shows the list shifted under the walk (repeated items), it goes past that bound while full pages bring
+ * new items, so an item that existed all along is not lost; repeated items are not yielded again.
  * With a known total, up to `concurrency` pages after the first are in flight at once; a finished page frees its
  * slot at once, even if an earlier page is still loading (at most 2 × `concurrency` pages are held ahead of the
  * one to yield). An error, or the consumer breaking out, aborts every page still in flight. Empty pages after
@@ -35,14 +43,13 @@ export type FetchOffsetPage<P> = (
  */
 export async function* paginateByOffset<P>(
   fetchPage: FetchOffsetPage<P>,
-  options: OffsetPaginationOptions,
+  options: OffsetPaginationOptions<P>,
 ): AsyncGenerator<P, void, undefined> {
   const { startOffset, pageSize, maxPages } = options
   const controller = new AbortController()
   const parent = options.signal
-  const onAbort = () => controller.abort(parent?.reason)
+  const unsubscribe = parent && onAbort(parent, () => controller.abort(parent.reason))
   if (parent?.aborted) controller.abort(parent.reason)
-  else parent?.addEventListener('abort', onAbort, { once: true })
   const pages = new Map<number, Promise<OffsetPage<P>>>()
   let inFlight = 0
   try {
@@ -78,20 +85,30 @@ export async function* paginateByOffset<P>(
         )
       }
     }
+    let shifted = false
+    const dedupe = (result: OffsetPage<P>) => {
+      const out = options.dedupe?.(result.page) ?? { page: result.page, fresh: result.itemCount }
+      if (out.fresh < result.itemCount) shifted = true
+      return out
+    }
     fill() // before yielding the first page, so the next pages load while the caller handles it
-    yield first.page
+    yield dedupe(first).page
     for (; head < pageLimit; head++) {
       const request = pages.get(head)
       if (request === undefined) break
       const result = await request
       pages.delete(head)
-      if (result.itemCount > 0) yield result.page
+      const { page, fresh } = dedupe(result)
+      if (fresh > 0) yield page
       if (result.itemCount < pageSize) return
       if (result.totalCount !== undefined) pageLimit = Math.min(pageLimit, pagesFor(result.totalCount))
+      // The list shifted under the walk: its last items moved past the bound. Go on, one page at a time, while
+      // full pages bring new items (a growing TotalCount alone is not trusted).
+      if (head + 1 === pageLimit && shifted && fresh > 0 && pageLimit < maxPages) pageLimit++
       fill()
     }
   } finally {
-    parent?.removeEventListener('abort', onAbort)
+    unsubscribe?.()
     if (pages.size > 0) {
       for (const request of pages.values()) request.catch(() => {})
       controller.abort()

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createFakeTime } from '../test/helpers/fake-time.js'
-import { createSleep } from './clock.js'
+import { createSleep } from './abort.js'
 import { UcdnError } from './errors.js'
 import { type PollOptions, pollDelay, pollUntil } from './poll.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createFakeTime } from '../test/helpers/fake-time.js'
-import { createSleep } from './clock.js'
+import { createSleep } from './abort.js'
 import { UcdnError } from './errors.js'
 import { type AttemptReport, type RetryOptions, withRetries } from './retry.js'
 import { DEFAULT_BACKOFF } from './retry-policy.js'

@@ -83,6 +83,12 @@ describe('toDescribeRequest', () => {
       'beginTime (200) must not be after endTime (100)',
     ],
     ['an unknown key', { taskId: ['a'] }, 'unknown parameter "taskId"'],
+    [
+      'a task id with a lone surrogate',
+      { taskIds: ['ok', 'a\uD800b'] },
+      'taskIds[1] must be well-formed Unicode',
+    ],
+    ['a projectId with a lone surrogate', { projectId: '\uDC00' }, 'projectId must be well-formed Unicode'],
     ['params that are not an object', 'a', 'params must be an object'],
     ['null params', null, 'params must be an object'],
   ])('rejects %s with INVALID_INPUT naming the field', (_, params, message) => {
@@ -95,6 +101,10 @@ describe('toDescribeRequest', () => {
 
   it('counts further problems without listing them', () => {
     expect(rejection({ offset: -1, limit: -1, status: 'x' }).message).toContain('(and 2 more problems)')
+  })
+
+  it('accepts surrogate pairs (emoji) in task ids', () => {
+    expect(toDescribeRequest({ taskIds: ['task-😀'] }).taskId).toEqual(['task-😀'])
   })
 
   it('accepts beginTime alone and beginTime equal to endTime', () => {

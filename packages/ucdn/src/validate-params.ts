@@ -62,6 +62,8 @@ const RULES: Record<Field, string> = {
   projectId: 'a non-empty string',
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 // 10^11 s is the year 5138; a bigger "seconds" value is almost certainly Date.now() milliseconds.
 const MAX_PLAUSIBLE_SECONDS = 1e11
 
@@ -80,6 +82,13 @@ export function toDescribeRequest(
   const parsed = paramsSchema.safeParse(params ?? {}, { reportInput: true })
   if (!parsed.success) throw invalidInput(`${method}: ${describeIssues(parsed.error.issues)}`)
   const p = parsed.data
+  // A lone UTF-16 surrogate passes the schema (a non-empty string) but has no UTF-8 form to send or sign.
+  const broken = [
+    ...(p.taskIds ?? []).map((id, i) => [`taskIds[${i}]`, id]),
+    ['projectId', p.projectId ?? ''],
+  ].find(([, value]) => LONE_SURROGATE.test(value as string))
+  if (broken)
+    throw invalidInput(`${method}: ${broken[0]} must be well-formed Unicode (it has a lone surrogate).`)
   const beginTime = toSeconds(p.beginTime, 'beginTime', method)
   const endTime = toSeconds(p.endTime, 'endTime', method)
   if (endTime !== undefined && beginTime === undefined) {

@@ -1,4 +1,5 @@
 // UcdnClient end to end over real sockets (the undici transport) against a local node:http server.
+import { getEventListeners } from 'node:events'
 import { inspect } from 'node:util'
 import { verifySignature } from '@scloud/signer'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -304,6 +305,15 @@ describe('cancellation', () => {
     expect(await result).toMatchObject({ code: 'ABORTED', attempts: 1 })
     expect(server.requests).toHaveLength(1)
     expect(time.pending()).toBe(0)
+  })
+
+  it('a signal shared by many concurrent calls gets one listener, removed when they are done', async () => {
+    const shared = new AbortController()
+    const ucdn = client()
+    const calls = Array.from({ length: 20 }, () => ucdn.describePrefetchTasks({}, { signal: shared.signal }))
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(1)
+    await Promise.all(calls)
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0)
   })
 
   it('an already-aborted signal sends nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { hang, json, type LocalServer, reset, startLocalServer } from '../../test/helpers/local-server.js'
-import { createUndiciTransport } from './undici-fetch.js'
+import { createUndiciTransport, DEFAULT_CONNECTIONS } from './undici-fetch.js'
 
 let server: LocalServer
 beforeAll(async () => {
@@ -46,6 +46,17 @@ describe('createUndiciTransport', () => {
     for (let i = 0; i < 20; i++) await t.fetch(`${server.url}/`, { method: 'POST', body: 'a=1' })
     // undici frees a socket a tick after the body ends, so back-to-back calls may alternate between two.
     expect(server.connections() - before).toBeLessThanOrEqual(2)
+  })
+
+  it('caps the sockets per origin (64 by default), queueing further calls', async () => {
+    const t = createUndiciTransport({ connections: 3 })
+    transports.push(t)
+    const before = server.connections()
+    await Promise.all(
+      Array.from({ length: 20 }, () => t.fetch(`${server.url}/`, { method: 'POST', body: '' })),
+    )
+    expect(server.connections() - before).toBeLessThanOrEqual(3)
+    expect(DEFAULT_CONNECTIONS).toBe(64)
   })
 
   it('sends URLSearchParams bodies and keeps the query string', async () => {

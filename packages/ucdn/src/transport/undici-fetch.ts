@@ -9,9 +9,12 @@ import type { Transport } from './types.js'
 export interface UndiciFetchOptions {
   /** How long an idle keep-alive socket is kept, in ms (undici's default: 4000). */
   readonly keepAliveTimeoutMs?: number
-  /** Most sockets per origin (default: no limit). */
+  /** Most sockets per origin; further calls queue. Default {@link DEFAULT_CONNECTIONS}. */
   readonly connections?: number
 }
+
+/** Sockets per origin by default: enough for any fan-out the helpers do, few enough for the API's limits. */
+export const DEFAULT_CONNECTIONS = 64
 
 interface Target {
   readonly pool: Pool
@@ -34,7 +37,7 @@ export function createUndiciTransport(options: UndiciFetchOptions = {}): Transpo
     if (pool === undefined) {
       pool = new Pool(parsed.origin, {
         ...(options.keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: options.keepAliveTimeoutMs }),
-        ...(options.connections === undefined ? {} : { connections: options.connections }),
+        connections: options.connections ?? DEFAULT_CONNECTIONS,
       })
       pools.set(parsed.origin, pool)
     }

@@ -54,3 +54,36 @@ describe('paginatePrefetchTasks against the mock', () => {
     expect(seen).toEqual([100])
   })
 })
+
+describe('a walk over a list that changes under it', () => {
+  it.each([1, 4])(
+    'concurrency %i: a task created during the walk loses no other task and repeats none',
+    async (concurrency) => {
+      const { backend, faults } = api.use({ tasks: tasks.slice(0, 50) })
+      // The task is created as the third page is asked for, after the first two were answered: every later
+      // page (newest first) is shifted by one.
+      faults.add(
+        { kind: 'latency', ms: 0 },
+        {
+          match: ({ params }) => {
+            if (params.Offset === '20') {
+              backend.addTask({
+                taskId: 'created',
+                createdAt: START,
+                urls: ['https://cdn.example.com/b.js'],
+              })
+            }
+            return false
+          },
+        },
+      )
+      const seen: string[] = []
+      for await (const page of mockClient().paginatePrefetchTasks({}, { pageSize: 10, concurrency })) {
+        seen.push(...page.taskList.map((t) => t.taskId ?? ''))
+      }
+      expect(backend.getTask('created')).toBeDefined()
+      expect(tasks.slice(0, 50).filter((t) => !seen.includes(t.taskId))).toEqual([])
+      expect(new Set(seen).size).toBe(seen.length)
+    },
+  )
+})

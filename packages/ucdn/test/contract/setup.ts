@@ -39,9 +39,9 @@ export function mockApi() {
     /** A stateful backend on a manual clock (or `backend`), with a fault injector, behind the handlers. */
     use(options: { tasks?: readonly PrefetchTaskSeed[]; backend?: UcdnBackend } = {}) {
       const clock = createManualClock(START)
-      const backend = options.backend ?? createPrefetchBackend({ clock, tasks: options.tasks ?? [] })
+      const backend = createPrefetchBackend({ clock, tasks: options.tasks ?? [] })
       const faults = createFaultInjector({ sleep: () => new Promise(() => {}) })
-      server.use(...createUcdnHandlers({ backend, faults }))
+      server.use(...createUcdnHandlers({ backend: options.backend ?? backend, faults }))
       return { clock, backend, faults }
     },
   }
