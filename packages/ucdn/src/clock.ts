@@ -2,6 +2,7 @@
 
 /** Where the SDK reads the time, in milliseconds since the epoch. `@scloud/ucdn-mock`'s clocks fit. */
 export interface Clock {
+  /** Milliseconds since the epoch. */
   now(): number
 }
 

@@ -9,6 +9,7 @@ import type { UcdnLogger } from './logger.js'
 import { type BackoffOptions, DEFAULT_BACKOFF } from './retry-policy.js'
 import { invalidInput } from './validate-params.js'
 
+/** Options of `new UcdnClient()`; all optional. */
 export interface UcdnClientOptions {
   /** Credentials or a provider. Default: `@scloud/signer/node`'s `defaultCredentialProvider()` in Node
    *  (environment, then `~/.ucloud/credential.json`); browsers must pass them. */
@@ -31,10 +32,13 @@ export interface UcdnClientOptions {
   readonly logger?: UcdnLogger | undefined
   /** Environment variables to read instead of `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
-  /** Injection points for tests: time, timers, waiting and randomness (jitter). */
+  /** Where the time is read (retry durations, `Retry-After` dates, the waiter's deadline). For tests. */
   readonly clock?: Clock | undefined
+  /** The timers per-attempt timeouts and waits use. For tests. */
   readonly timers?: Timers | undefined
+  /** How backoff and polling waits are waited; default: on `timers`. For tests. */
   readonly sleep?: Sleep | undefined
+  /** Randomness for jitter, in [0, 1); default `Math.random`. For tests. */
   readonly random?: (() => number) | undefined
 }
 
@@ -53,7 +57,9 @@ export interface ResolvedConfig {
   readonly random: () => number
 }
 
+/** Per-attempt timeout when neither `timeoutMs` nor `UCLOUD_TIMEOUT_SECOND` is set. */
 export const DEFAULT_TIMEOUT_MS = 30_000
+/** Retries after the first attempt when `maxRetries` is not set. */
 export const DEFAULT_MAX_RETRIES = 2
 
 type Env = Readonly<Record<string, string | undefined>>

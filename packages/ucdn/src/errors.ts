@@ -17,11 +17,13 @@ export const UcdnErrorCode = {
   /** The answer was not JSON, or not the shape the API documents. */
   InvalidResponse: 'INVALID_RESPONSE',
 } as const
+/** One of `API_ERROR`, `HTTP_ERROR`, `NETWORK_ERROR`, `TIMEOUT`, `ABORTED`, `INVALID_INPUT`, `INVALID_RESPONSE`. */
 export type UcdnErrorCode = (typeof UcdnErrorCode)[keyof typeof UcdnErrorCode]
 
 /** What a {@link UcdnError} knows; everything but `code` and `message` is optional. */
 export interface UcdnErrorDetails {
   readonly code: UcdnErrorCode
+  /** One sentence the user can act on; never a key or a signature. */
   readonly message: string
   readonly action?: string | undefined
   readonly retCode?: number | undefined
@@ -41,14 +43,23 @@ export interface UcdnErrorDetails {
  */
 export class UcdnError extends Error {
   override readonly name = 'UcdnError'
+  /** What went wrong, as a stable value: switch on it. */
   readonly code!: UcdnErrorCode
+  /** Whether trying again later can help (network errors, timeouts, 429/5xx, RetCodes 110/150/153/≥ 2000). */
   readonly retryable: boolean
+  /** The API action, e.g. `DescribeNewUcdnPrefetchCacheTask`. */
   readonly action: string | undefined
+  /** The API's RetCode, as a number, when it sent one. */
   readonly retCode: number | undefined
+  /** The HTTP status, for `HTTP_ERROR`. */
   readonly httpStatus: number | undefined
+  /** The `X-UCLOUD-REQUEST-UUID` response header: quote it to SCloud support. */
   readonly requestId: string | undefined
+  /** Attempts made, retries included. */
   readonly attempts: number | undefined
+  /** The delay the server asked for (`Retry-After`), in ms. */
   readonly retryAfterMs: number | undefined
+  /** Task ids the API does not know (`waitForPrefetchTasks`, `INVALID_INPUT`). */
   readonly missingTaskIds: readonly string[] | undefined
 
   constructor({ message, cause, ...details }: UcdnErrorDetails) {

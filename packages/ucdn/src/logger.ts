@@ -4,6 +4,7 @@ import type { AttemptReport } from './retry.js'
 
 /** Anything with a `debug` method; `console` fits. */
 export interface UcdnLogger {
+  /** One line per attempt: action, attempt, HTTP status, RetCode, duration, request id and what happens next. */
   debug(message: string, fields?: Record<string, unknown>): void
 }
 

@@ -9,6 +9,7 @@ import { type DescribePrefetchTasksParams, invalidInput, toDescribeRequest } fro
 /** The describe parameters minus `limit` (the page size is an option); `offset` is where the first page starts. */
 export type PaginatePrefetchTasksParams = Omit<DescribePrefetchTasksParams, 'limit'>
 
+/** Options of {@link paginatePrefetchTasks}. */
 export interface PaginatePrefetchTasksOptions {
   /** Tasks per request (Limit). Default 100. */
   readonly pageSize?: number | undefined
@@ -16,9 +17,11 @@ export interface PaginatePrefetchTasksOptions {
   readonly concurrency?: number | undefined
   /** Stop after this many pages whatever the API says. Default 10000. */
   readonly maxPages?: number | undefined
+  /** Cancels the walk and every request in flight (`ABORTED`). */
   readonly signal?: AbortSignal | undefined
 }
 
+/** Tasks per page when `pageSize` is not given. */
 export const DEFAULT_PAGE_SIZE = 100
 export const DEFAULT_MAX_PAGES = 10_000
 

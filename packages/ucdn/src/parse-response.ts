@@ -11,6 +11,7 @@ import { UcdnError } from './errors.js'
 export interface PrefetchTaskPage {
   /** Tasks matching the query, over all pages (as the API reports it; this page's length if it does not). */
   readonly totalCount: number
+  /** The tasks of this page, as the generated `TaskInfo` model (statuses outside the documented set kept). */
   readonly taskList: TaskInfo[]
   /** The `X-UCLOUD-REQUEST-UUID` response header: quote it when reporting a problem. */
   readonly requestId: string | undefined

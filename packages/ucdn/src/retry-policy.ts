@@ -8,6 +8,7 @@ export interface RetryCandidate {
   readonly retCode?: number | undefined
 }
 
+/** Backoff between retries (client option `retry`). */
 export interface BackoffOptions {
   /** Delay cap of the first retry, in ms; doubled on each later retry. */
   readonly baseDelayMs: number
@@ -17,6 +18,7 @@ export interface BackoffOptions {
   readonly maxRetryAfterMs: number
 }
 
+/** 100 ms base, 20 s cap, `Retry-After` honoured up to 60 s. */
 export const DEFAULT_BACKOFF: BackoffOptions = Object.freeze({
   baseDelayMs: 100,
   maxDelayMs: 20_000,

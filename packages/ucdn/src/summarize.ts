@@ -4,8 +4,11 @@ import { PrefetchStatus, type TaskInfo } from '@scloud/ucdn-client'
 /** Counts keyed by status: the five documented ones always present, any other status under its own name. */
 export type StatusCounts = Record<PrefetchStatus, number> & Record<string, number>
 
+/** What {@link summarizePrefetchTasks} reports about a set of tasks. */
 export interface PrefetchSummary {
+  /** Tasks, and how many have each status. */
   readonly tasks: { readonly total: number; readonly byStatus: StatusCounts }
+  /** URLs over every task, how many have finished, and how many have each status. */
   readonly urls: {
     readonly total: number
     /** URLs whose status is `success` or `failure`. */

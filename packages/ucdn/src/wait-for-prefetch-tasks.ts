@@ -9,6 +9,7 @@ import { pollUntil } from './poll.js'
 import { isTerminalStatus, type PrefetchSummary, summarizePrefetchTasks } from './summarize.js'
 import { invalidInput, toDescribeRequest } from './validate-params.js'
 
+/** Options of {@link waitForPrefetchTasks}. */
 export interface WaitForPrefetchTasksOptions {
   /** Overall limit, in ms (not per request). Default 600000 (10 minutes). */
   readonly timeoutMs?: number | undefined
@@ -16,6 +17,7 @@ export interface WaitForPrefetchTasksOptions {
   readonly minDelayMs?: number | undefined
   /** Longest wait between polls, in ms. Default 30000. */
   readonly maxDelayMs?: number | undefined
+  /** Stops the wait at once (`ABORTED`). */
   readonly signal?: AbortSignal | undefined
   /** Called after each successful poll with a summary of every task found so far. */
   readonly onProgress?: ((summary: PrefetchSummary) => void) | undefined
@@ -29,9 +31,11 @@ export interface WaitForPrefetchTasksOptions {
   readonly projectId?: string | undefined
   /** Injection points for tests; default to the client's. */
   readonly clock?: Clock | undefined
+  /** How the wait between polls is waited (a test can advance a manual clock instead). */
   readonly sleep?: Sleep | undefined
 }
 
+/** The defaults of {@link WaitForPrefetchTasksOptions}. */
 export const WAIT_DEFAULTS = Object.freeze({
   timeoutMs: 600_000,
   minDelayMs: 2_000,
