@@ -42,9 +42,9 @@ describe('timeouts beyond the 32-bit timer limit', () => {
     await sdk.close()
   })
 
-  // BUG (packages/ucdn/src/abort.ts scopedSignal): the timer is armed with the raw timeoutMs, so 2^31 ms and
-  // more fire after 1 ms and every call fails with TIMEOUT "no answer within 2592000000 ms".
-  it.fails('BUG: a per-attempt timeout of 30 days does not time out at once', async () => {
+  // Regression (found by this suite, fixed in 2e9ff21): the timer was armed with the raw timeoutMs, so 2^31 ms
+  // and more fired after 1 ms and every call failed with TIMEOUT "no answer within 2592000000 ms".
+  it('a per-attempt timeout of 30 days does not time out at once', async () => {
     const sdk = client(THIRTY_DAYS_MS)
     try {
       await expect(sdk.describePrefetchTasks()).resolves.toMatchObject({ taskList: [] })
@@ -53,9 +53,8 @@ describe('timeouts beyond the 32-bit timer limit', () => {
     }
   })
 
-  // BUG (packages/ucdn/src/poll.ts via scopedSignal): the same for waitForPrefetchTasks' overall timeoutMs,
-  // which the CLI sets from --watch-timeout (`--watch-timeout 30d` gives up at once).
-  it.fails('BUG: waitForPrefetchTasks with a 30-day overall timeout waits for the tasks', async () => {
+  // Regression (same fix): waitForPrefetchTasks' overall timeoutMs, which the CLI sets from --watch-timeout.
+  it('waitForPrefetchTasks with a 30-day overall timeout waits for the tasks', async () => {
     const { taskId } = backend.createTask([{ url: 'https://cdn.example.com/a.js', waitMs: 0, processMs: 0 }])
     const sdk = client(10_000)
     try {
@@ -72,9 +71,9 @@ describe('timeouts beyond the 32-bit timer limit', () => {
 })
 
 describe('the CLI passes long timeouts through', () => {
-  // BUG (same root cause): `ucdn-prefetch --watch --watch-timeout 30d` exits 3 at once with "Tasks still not
-  // finished after 2592000 s (--watch-timeout)"; `--timeout 2147484` (seconds) times every request out.
-  it.fails('BUG: --watch --watch-timeout 30d watches until the task is done', async () => {
+  // Regression (same fix): `ucdn-prefetch --watch --watch-timeout 30d` exited 3 at once with "Tasks still not
+  // finished after 2592000 s (--watch-timeout)"; `--timeout 2147484` (seconds) timed every request out.
+  it('--watch --watch-timeout 30d watches until the task is done', async () => {
     const { taskId } = cliBackend.createTask([
       { url: 'https://cdn.example.com/a.js', waitMs: 3_000, processMs: 5_000 },
     ])

@@ -165,9 +165,9 @@ describe('describePrefetchTasks and the mock agree with the spec', () => {
 describe('strings with no UTF-8 form', () => {
   // A lone UTF-16 surrogate satisfies the generated zod schema (a string of length ≥ 1) but cannot be sent:
   // the signer refuses it. The caller must get the SDK's INVALID_INPUT, not a foreign error class.
-  // BUG (packages/ucdn/src/client.ts): the signer's SigningError escapes describePrefetchTasks unchanged, so
-  // `switch (error.code)` on a UcdnError misses it and the CLI would call it "a bug in ucdn-prefetch" (exit 70).
-  it.fails('BUG: a task id with a lone surrogate is INVALID_INPUT (a UcdnError) and nothing is sent', async () => {
+  // Regression (found by this suite, fixed in 2e9ff21): the signer's SigningError escaped describePrefetchTasks
+  // unchanged, so `switch (error.code)` missed it and the CLI called it "a bug in ucdn-prefetch" (exit 70).
+  it('a task id with a lone surrogate is INVALID_INPUT (a UcdnError) and nothing is sent', async () => {
     const sdk = client()
     await fc.assert(
       fc.asyncProperty(unicodeString(4), loneSurrogate, async (prefix, lone) => {
