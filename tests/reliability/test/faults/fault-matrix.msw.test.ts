@@ -1,6 +1,6 @@
 // The fault matrix through msw's setupServer (onUnhandledRequest: 'error'): the SDK sees msw is intercepting and
 // sends through the global fetch. Also: a waiter riding through intermittent faults to the end.
-import { UcdnClient } from '@scloud/ucdn'
+import { UcdnClient, type UcdnError } from '@scloud/ucdn'
 import {
   createFaultInjector,
   createManualClock,
@@ -77,5 +77,34 @@ describe('waitForPrefetchTasks under intermittent faults', () => {
     expect(tasks[0]?.urlLists?.every((u) => u.progress === 100)).toBe(true)
     expect(requests()).toBeGreaterThan(4)
     expect(await leftAbove(baseline)).toEqual({})
+  })
+})
+
+describe('a waiter whose every poll fails', () => {
+  // BUG (packages/ucdn/src/wait-for-prefetch-tasks.ts progress text, summarize.ts): with no task ever seen, the
+  // TIMEOUT message reads "gave up after 600000 ms with 0 of 0 URLs finished (100%)", which says done where
+  // nothing is known, and names nothing of the cause (every poll got HTTP 503). Fix: when no poll succeeded,
+  // say so and quote the last error ("no poll succeeded; last: … HTTP 503"); summarizePrefetchTasks([]) should
+  // not report 100% (or the waiter should not use it before a first answer).
+  it.fails('BUG: times out saying no poll succeeded and why, not "0 of 0 URLs finished (100%)"', async () => {
+    const clock = createManualClock(Date.UTC(2026, 10, 29))
+    const faults = createFaultInjector()
+    server.use(...createUcdnHandlers({ baseUrl: 'https://api.down.test', keyPairs: KEY_PAIRS, faults }))
+    faults.add({ kind: 'http', status: 503 }, { times: Number.POSITIVE_INFINITY })
+    const client = new UcdnClient({
+      credentials: CANARY,
+      baseUrl: 'https://api.down.test',
+      env: {},
+      clock,
+      sleep: async (ms) => clock.advance(ms),
+    })
+    const error = (await client
+      .waitForPrefetchTasks(['t-1'], { timeoutMs: 600_000, minDelayMs: 10_000, maxDelayMs: 60_000 })
+      .catch((e: unknown) => e)) as UcdnError
+    await client.close()
+    expect(error.code).toBe('TIMEOUT')
+    expect((error.cause as UcdnError | undefined)?.code).toBe('HTTP_ERROR')
+    expect(error.message).not.toMatch(/100%/)
+    expect(error.message).toMatch(/503/)
   })
 })
