@@ -94,7 +94,7 @@ export class UcdnClient {
     return waitForPrefetchTasks(this, taskIds, options)
   }
 
-  /** Closes the kept-alive connections. Calls made afterwards open new ones. */
+  /** Closes the kept-alive connections once the calls in flight end. Calls made afterwards open new ones. */
   close(): Promise<void> {
     return this.#transport.close()
   }

@@ -89,6 +89,34 @@ describe('createUndiciTransport', () => {
     await expect(pending).rejects.toBe(reason)
   })
 
+  it('an abort while the call waits for a pooled socket rejects at once and never sends it', async () => {
+    server.enqueue(hang)
+    const t = createUndiciTransport({ connections: 1 })
+    transports.push(t)
+    const stopFirst = new AbortController()
+    const first = t.fetch(`${server.url}/`, { method: 'POST', body: 'first', signal: stopFirst.signal })
+    for (let i = 0; i < 500 && server.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 2))
+    const controller = new AbortController()
+    const queued = t.fetch(`${server.url}/`, { method: 'POST', body: 'queued', signal: controller.signal })
+    controller.abort('never mind')
+    await expect(queued).rejects.toBe('never mind')
+    stopFirst.abort('done')
+    await expect(first).rejects.toBe('done')
+    await new Promise((r) => setTimeout(r, 20))
+    expect(server.requests.map((r) => r.body)).toEqual(['first'])
+  })
+
+  it('reads a body that arrives in pieces, multi-byte characters split across them', async () => {
+    server.enqueue((_request, response) => {
+      const bytes = Buffer.from(JSON.stringify({ Message: 'prefetch 预热 ✓' }))
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.write(bytes.subarray(0, 22)) // inside a three-byte character
+      setTimeout(() => response.end(bytes.subarray(22)), 5)
+    })
+    const response = await transport().fetch(`${server.url}/`, { method: 'POST', body: '' })
+    expect(await response.json()).toEqual({ Message: 'prefetch 预热 ✓' })
+  })
+
   it('turns a connection reset into a TypeError carrying the cause, like fetch', async () => {
     server.enqueue(reset)
     const error = await transport()

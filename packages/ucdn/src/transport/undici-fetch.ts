@@ -1,8 +1,11 @@
-// A fetch-compatible function on undici's `request` over one keep-alive Pool per origin. It skips the WHATWG
+// A fetch-compatible function on undici's dispatch API over one keep-alive Pool per origin. It skips the WHATWG
 // fetch machinery (Request/Response/Headers objects, body streams) that makes Node's global fetch ~3× slower
 // per call, and answers with a BufferedResponse.
+
+import type { IncomingHttpHeaders } from 'node:http'
 import type { FetchAPI } from '@scloud/ucdn-client'
-import { Pool } from 'undici'
+import { type Dispatcher, Pool } from 'undici'
+import { onAbort } from '../abort.js'
 import { BufferedResponse } from './buffered-response.js'
 import type { Transport } from './types.js'
 
@@ -21,15 +24,13 @@ interface Target {
   readonly path: string
 }
 
-type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH'
-
 /** A {@link Transport} on undici pools. `close()` closes every pool it opened. */
 export function createUndiciTransport(options: UndiciFetchOptions = {}): Transport {
   const pools = new Map<string, Pool>()
   // Every call of a client goes to the same URL: resolve it once, not with `new URL` per call.
   const targets = new Map<string, Target>()
 
-  const resolve = (url: string): Target => {
+  const target = (url: string): Target => {
     const cached = targets.get(url)
     if (cached !== undefined) return cached
     const parsed = new URL(url)
@@ -47,26 +48,78 @@ export function createUndiciTransport(options: UndiciFetchOptions = {}): Transpo
     return target
   }
 
-  const fetch = async (input: Parameters<FetchAPI>[0], init: RequestInit = {}): Promise<Response> => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const signal = init.signal ?? undefined
-    try {
-      const { pool, path } = resolve(url)
-      const answer = await pool.request({
-        path,
-        method: (init.method ?? 'GET').toUpperCase() as Method,
-        headers: toHeaderRecord(init.headers),
-        body: toBody(init.body),
-        signal,
-      })
-      const text = await answer.body.text()
-      return new BufferedResponse(answer.statusCode, answer.headers, text, url) as unknown as Response
-    } catch (error) {
-      // Behave like fetch: an abort rejects with the signal's reason, anything else is a TypeError.
-      if (signal?.aborted) throw signal.reason
-      throw new TypeError(`fetch failed: ${describe(error)}`, { cause: error })
-    }
-  }
+  // undici's low-level dispatch, not `request`: a body collected into one string, no stream objects, and
+  // cancellation through the handler's controller instead of handing undici the AbortSignal (which costs
+  // ~25 µs a call in undici's own listener bookkeeping).
+  const fetch = (input: Parameters<FetchAPI>[0], init: RequestInit = {}): Promise<Response> =>
+    new Promise<Response>((resolvePromise, reject) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      const signal = init.signal ?? undefined
+      if (signal?.aborted) {
+        reject(signal.reason)
+        return
+      }
+      let controller: Dispatcher.DispatchController | undefined
+      let settled = false
+      let status = 0
+      let headers: IncomingHttpHeaders = {}
+      let chunks: Buffer[] = []
+      const settle = () => {
+        settled = true
+        unsubscribe?.()
+      }
+      // Like fetch: an abort rejects with the signal's reason at once, anything else is a TypeError.
+      const fail = (error: unknown) => {
+        if (settled) return
+        settle()
+        reject(new TypeError(`fetch failed: ${describe(error)}`, { cause: error }))
+      }
+      const unsubscribe =
+        signal &&
+        onAbort(signal, () => {
+          if (settled) return
+          settle()
+          reject(signal.reason)
+          controller?.abort(signal.reason)
+        })
+      try {
+        const { pool, path } = target(url)
+        pool.dispatch(
+          {
+            path,
+            method: (init.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
+            headers: toHeaderRecord(init.headers),
+            body: toBody(init.body),
+          },
+          {
+            onRequestStart(started) {
+              controller = started
+              if (settled) started.abort(signal?.reason)
+            },
+            onResponseStart(_controller, statusCode, responseHeaders) {
+              if (statusCode < 200) return // 1xx: the real answer follows
+              status = statusCode
+              headers = responseHeaders
+              chunks = []
+            },
+            onResponseData(_controller, chunk) {
+              chunks.push(chunk)
+            },
+            onResponseEnd() {
+              if (settled) return
+              settle()
+              const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))?.toString('utf8') ?? ''
+              resolvePromise(new BufferedResponse(status, headers, text, url) as unknown as Response)
+            },
+            onResponseError(_controller, error) {
+              fail(error)
+            },
+          },
+        )
+      } catch (error) {
+        fail(error)
+      }
+    })
 
   return {
     fetch: fetch as FetchAPI,
