@@ -76,10 +76,13 @@ export async function pollUntil<R>(
   }
 }
 
+/** TIMEOUT saying how far things got and, when the last poll failed, why (the failure is the `cause`). */
 function waitTimeout(options: PollOptions, cause: unknown): UcdnError {
+  const progress = options.progress ? ` with ${options.progress()}` : ''
+  const last = isUcdnError(cause) ? ` (last poll: ${cause.message.replace(/\.$/, '')})` : ''
   return new UcdnError({
     code: 'TIMEOUT',
-    message: `${options.name} gave up after ${options.timeoutMs} ms${options.progress ? ` with ${options.progress()}` : ''}; raise timeoutMs or check again later.`,
+    message: `${options.name} gave up after ${options.timeoutMs} ms${progress}${last}; raise timeoutMs or check again later.`,
     cause,
   })
 }

@@ -79,6 +79,7 @@ export async function waitForPrefetchTasks(
   const latest = new Map<string, TaskInfo>()
   const absentPolls = new Map<string, number>()
   const ignored = new Set<string>()
+  let answered = false
   const known = (): TaskInfo[] => ids.flatMap((id) => latest.get(id) ?? [])
   const isFinished = (task: TaskInfo | undefined) =>
     task !== undefined &&
@@ -119,6 +120,7 @@ export async function waitForPrefetchTasks(
         )
       }
       for (const id of missing) ignored.add(id)
+      answered = true
       const tasks = known()
       onProgress?.(summarizePrefetchTasks(tasks, { missingTaskIds: [...ignored] }))
       // Done when nothing is left to ask for (never ask with an empty TaskId list: that means every task).
@@ -135,6 +137,7 @@ export async function waitForPrefetchTasks(
       sleep: options.sleep ?? config.sleep,
       random: config.random,
       progress: () => {
+        if (!answered) return 'no poll answered yet'
         const { urls, progress } = summarizePrefetchTasks(known())
         return `${urls.done} of ${urls.total} URLs finished (${Math.floor(progress)}%)`
       },

@@ -2,7 +2,7 @@
 // progress exactly as the waiter waits, and nothing waits in real time.
 import type { ManualClock } from '@scloud/ucdn-mock'
 import { describe, expect, it } from 'vitest'
-import { type PrefetchSummary, summarizePrefetchTasks } from '../../src/index.js'
+import { type PrefetchSummary, summarizePrefetchTasks, type UcdnError } from '../../src/index.js'
 import { mockApi, mockClient, START } from './setup.js'
 
 const api = mockApi()
@@ -168,5 +168,24 @@ describe('waitForPrefetchTasks against the mock', () => {
     api.use()
     await expect(mockClient().waitForPrefetchTasks(ids)).rejects.toThrow(message)
     expect(api.requests).toHaveLength(0)
+  })
+})
+
+describe('a waiter whose every poll fails', () => {
+  it('times out saying no poll answered and why, with the last failure as the cause', async () => {
+    const { clock, faults } = api.use({ tasks: [{ taskId: 't', createdAt: START, urls: [`${CDN}/a`] }] })
+    faults.add({ kind: 'http', status: 503 }, { times: Number.POSITIVE_INFINITY })
+    const error = (await mockClient()
+      .waitForPrefetchTasks(['t'], {
+        timeoutMs: 60_000,
+        minDelayMs: 10_000,
+        maxDelayMs: 10_000,
+        ...travel(clock),
+      })
+      .catch((e: unknown) => e)) as UcdnError
+    expect(error.code).toBe('TIMEOUT')
+    expect((error.cause as UcdnError).code).toBe('HTTP_ERROR')
+    expect(error.message).toMatch(/no poll answered yet \(last poll: .*HTTP 503/)
+    expect(error.message).not.toMatch(/100%/)
   })
 })
