@@ -75,7 +75,7 @@ export class UcdnClient {
     options: CallOptions = {},
   ): Promise<PrefetchTaskPage> {
     const request = toDescribeRequest(params, { projectId: this.#config.projectId })
-    return (await this.#send(request, options.signal)).page
+    return (await this.#send(request, options?.signal)).page
   }
 
   /** Every page of prefetch tasks matching `params`, `pageSize` at a time. See {@link paginatePrefetchTasks}. */
