@@ -8,7 +8,15 @@ import type { FaultInjector } from './faults.js'
 import { checkGateway } from './gateway.js'
 import { type ParamProblem, paramProblemMessage } from './param-problem.js'
 import { type ParamsEncoding, type ReceivedParams, readParams } from './read-params.js'
-import { type ApiAnswer, apiAnswer, apiError, httpAnswer, RET_CODES, toResponse } from './responses.js'
+import {
+  type ApiAnswer,
+  apiAnswer,
+  apiError,
+  httpAnswer,
+  methodNotAllowed,
+  RET_CODES,
+  toResponse,
+} from './responses.js'
 import { realSleep } from './sleep.js'
 import { decodeWireParams } from './wire-decode.js'
 
@@ -32,7 +40,7 @@ export async function answerApiRequest(request: Request, context: ApiContext): P
   if (!read.ok) {
     switch (read.reason) {
       case 'method':
-        return toResponse(httpAnswer(405, 'Method Not Allowed: use GET or POST', { Allow: 'GET, POST' }))
+        return toResponse(methodNotAllowed())
       case 'tooLarge':
         return toResponse(httpAnswer(413, `Request body larger than ${context.maxBodyBytes} bytes`))
       case 'malformed':

@@ -64,6 +64,14 @@ export function toResponse(answer: ApiAnswer): Response {
   return new Response(answer.bodyText, { status: answer.status, headers: answer.headers })
 }
 
+/** The methods the API takes; the handlers and the standalone server refuse every other one alike. */
+export const API_METHODS: readonly string[] = ['GET', 'POST']
+
+/** HTTP 405 for any other method, plain text, naming the methods that work in `Allow`. */
+export function methodNotAllowed(): ApiAnswer {
+  return httpAnswer(405, 'Method Not Allowed: use GET or POST', { Allow: API_METHODS.join(', ') })
+}
+
 /** Shortens a value echoed in a message so a hostile request cannot make the answer huge. */
 export function quoteForMessage(value: string, max = 64): string {
   return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value)

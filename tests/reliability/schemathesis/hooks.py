@@ -298,11 +298,7 @@ class mock_agrees_with_spec:
 
 # Failures already reported and tracked by a failing-expected vitest test; each entry names that test. Remove an
 # entry when the bug is fixed (the vitest test then fails and says so).
-KNOWN_MOCK_BUGS = {
-    # test/hostile/mock-server.hostile.test.ts "BUG: TRACE is answered 405 like any other method": the standalone
-    # server builds a fetch Request, which refuses TRACE, and answers HTTP 500.
-    ("TRACE", 500),
-}
+KNOWN_MOCK_BUGS: set[tuple[str, int]] = set()
 
 
 @schemathesis.hook

@@ -1,6 +1,7 @@
 /// <reference types="node" />
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { getResponse } from 'msw'
 import { createPrefetchBackend, type PrefetchBackend } from '../backend/prefetch-backend.js'
 import type { UcdnBackend } from '../backend/ucdn-backend.js'
@@ -8,6 +9,7 @@ import { UcdnMockError } from '../errors.js'
 import { createFaultInjector, type FaultInjector } from '../faults.js'
 import { createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
 import { DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
+import { API_METHODS, type ApiAnswer, methodNotAllowed } from '../responses.js'
 
 export type MockServerOptions<B extends UcdnBackend = PrefetchBackend> = Omit<
   UcdnHandlersOptions,
@@ -77,6 +79,12 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
       else res.destroy()
     })
   })
+  // node:http hands CONNECT to this event instead of the request handler, and drops the connection when nobody
+  // listens: answer it like any other method the API does not take.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => {}) // the client may be gone already; there is nothing left to tell it
+    socket.end(rawAnswer(methodNotAllowed()))
+  })
 
   async function serve(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     if (cors) {
@@ -91,6 +99,12 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
         res.end()
         return
       }
+    }
+    if (!API_METHODS.includes(req.method ?? '')) {
+      // Answered here, before a fetch Request exists: Request refuses some methods outright (TRACE, CONNECT,
+      // TRACK), and there is no body worth reading for a method the API does not take.
+      sendAnswer(res, methodNotAllowed())
+      return
     }
     const body = await readBody(req, maxBodyBytes)
     if (body === 'tooLarge') {
@@ -154,7 +168,7 @@ async function readBody(
   req: IncomingMessage,
   limit: number,
 ): Promise<Uint8Array<ArrayBuffer> | undefined | 'tooLarge'> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined
+  if (req.method === 'GET') return undefined
   if (Number(req.headers['content-length'] ?? 0) > limit) return 'tooLarge'
   const chunks: Buffer[] = []
   let total = 0
@@ -218,6 +232,19 @@ function drainedOrClosed(res: ServerResponse): Promise<void> {
     res.on('drain', done)
     res.on('close', done)
   })
+}
+
+function sendAnswer(res: ServerResponse, answer: ApiAnswer): void {
+  res.writeHead(answer.status, answer.headers)
+  res.end(answer.bodyText)
+}
+
+/** An answer as raw HTTP/1.1, for a socket node:http no longer manages; the connection closes after it. */
+function rawAnswer(answer: ApiAnswer): string {
+  const body = Buffer.from(answer.bodyText)
+  const headers = { ...answer.headers, 'Content-Length': String(body.byteLength), Connection: 'close' }
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`)
+  return `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n${head.join('')}\r\n${answer.bodyText}`
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -1,6 +1,7 @@
 // The standalone server: the same handlers over real HTTP on loopback. No msw interception in this file:
 // fetch and node:http reach the server through real sockets.
 import { Agent, request as httpRequest, type IncomingMessage } from 'node:http'
+import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   createManualClock,
@@ -163,6 +164,40 @@ describe('startMockServer', () => {
     })
     expect(refused.response.statusCode).toBe(405)
     expect(refused.response.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  // fetch's Request refuses TRACE, CONNECT and TRACK: such a request once reached the catch-all as HTTP 500.
+  it.each(['TRACE', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'PROPFIND'])(
+    'answers %s with HTTP 405 naming GET and POST, and keeps serving',
+    async (method) => {
+      const server = await start()
+      const refused = await raw(`${server.url}/`, { method, body: method === 'HEAD' ? undefined : 'x' })
+      expect(refused.response.statusCode).toBe(405)
+      expect(refused.response.headers.allow).toBe('GET, POST')
+      expect(refused.response.headers['content-type']).toBe('text/plain; charset=utf-8')
+      expect(refused.body).toBe(method === 'HEAD' ? '' : 'Method Not Allowed: use GET or POST')
+      expect((await fetch(server.url, { method: 'POST', body: signedForm() })).status).toBe(200)
+    },
+  )
+
+  it('answers CONNECT, which node:http does not pass to the handlers, with HTTP 405 too', async () => {
+    const server = await start()
+    const { hostname, port } = new URL(server.url)
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`CONNECT ${hostname}:${port} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`)
+      })
+      let text = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk: string) => {
+        text += chunk
+      })
+      socket.on('close', () => resolve(text))
+      socket.on('error', reject)
+    })
+    expect(reply).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/)
+    expect(reply).toMatch(/\r\nAllow: GET, POST\r\n/)
+    expect(reply.endsWith('\r\n\r\nMethod Not Allowed: use GET or POST')).toBe(true)
   })
 
   it('closes once, however often close() is called', async () => {
