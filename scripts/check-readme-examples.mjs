@@ -22,7 +22,8 @@ for (const dir of dirs) {
   rmSync(out, { recursive: true, force: true })
   if (blocks.length === 0) continue
   mkdirSync(out)
-  for (const [i, code] of blocks.entries()) writeFileSync(join(out, `example-${i + 1}.ts`), `export {}\n${code}`)
+  for (const [i, code] of blocks.entries())
+    writeFileSync(join(out, `example-${i + 1}.ts`), `export {}\n${code}`)
   writeFileSync(
     join(out, 'tsconfig.json'),
     JSON.stringify({
