@@ -9,6 +9,7 @@ import type { Io } from './io.js'
 import { DEMO_NOTICE, FORCED_DEMO_NOTICE, startDemoApi } from './mock-mode.js'
 import type { CliOptions } from './options.js'
 import { VERSION } from './options.js'
+import { quote } from './printable.js'
 
 /** A client ready to call, and how to let go of it (keep-alive sockets, the demo server). */
 export interface Connection {
@@ -103,7 +104,7 @@ function sharedCredentialFile(env: Io['env']): string | undefined {
 /** Why the user evidently wants their real account, if they do: then made-up tasks would mislead. */
 function liveIntent(options: CliOptions, env: Io['env'], file: string | undefined): string | undefined {
   if (options.live) return '--live was given'
-  if (options.profile !== undefined) return `--profile ${options.profile} was given`
+  if (options.profile !== undefined) return `--profile ${quote(options.profile)} was given`
   if (options.baseUrl !== undefined) return '--base-url was given'
   for (const name of ['UCLOUD_API_BASE_URL', 'UCLOUD_PROFILE', 'UCLOUD_SHARED_CREDENTIAL_FILE']) {
     if ((env[name] ?? '').trim() !== '') return `${name} is set`

@@ -1,5 +1,6 @@
 import { UcdnError } from '@scloud/ucdn'
 import { describe, expect, it } from 'vitest'
+import { controlCharacters } from '../test/control-characters.js'
 import { describeError } from './describe-error.js'
 import { CliError, UsageError } from './errors.js'
 
@@ -100,6 +101,24 @@ describe('describeError', () => {
     expect(describeError(withMessage, true).text).toContain('  caused by socket hang up\n')
     const opaque = new UcdnError({ code: 'NETWORK_ERROR', message: 'm', cause: { type: 'error' } })
     expect(describeError(opaque, true).text).not.toContain('caused by')
+  })
+
+  it("shows control characters in messages escaped, the server's Message included, on one line", () => {
+    const error = new UcdnError({
+      code: 'API_ERROR',
+      message: 'Describe failed with RetCode 299: denied\u001b]0;pwned\u0007\nucdn-prefetch: all good.',
+      retCode: 299,
+      requestId: 'req\u001b[2J',
+      cause: new Error('socket\r\nforged'),
+    })
+    expect(describeError(error, false).text).toBe(
+      'ucdn-prefetch: Describe failed with RetCode 299: denied\\x1b]0;pwned\\x07\\nucdn-prefetch: all good ' +
+        '(request id req\\x1b[2J).\n',
+    )
+    const verbose = describeError(error, true).text
+    expect(verbose).toContain('  request id req\\x1b[2J\n')
+    expect(verbose).toContain('  caused by Error: socket\\r\\nforged\n')
+    expect(controlCharacters(verbose)).toEqual([])
   })
 
   it('shows a stack only for unexpected errors, and only with --verbose', () => {

@@ -1,6 +1,7 @@
 import { isUcdnError, type UcdnError } from '@scloud/ucdn'
 import { CliError, UsageError } from './errors.js'
 import { ExitCode } from './exit-codes.js'
+import { printable } from './printable.js'
 
 export interface ErrorReport {
   readonly exitCode: ExitCode
@@ -11,12 +12,15 @@ export interface ErrorReport {
 const PREFIX = 'ucdn-prefetch: '
 const MAX_CAUSES = 5
 
-/** Any error as one line on stderr and an exit code. Stacks only with --verbose, and only for our own bugs. */
+/**
+ * Any error as one line on stderr and an exit code. Stacks only with --verbose, and only for our own bugs. Every
+ * line goes through printable(): messages quote what the server sent (a RetCode's Message), file names, profiles.
+ */
 export function describeError(error: unknown, verbose: boolean): ErrorReport {
   const { exitCode, line, details } = classify(error)
   const lines = [PREFIX + line]
   if (verbose) lines.push(...details.map((d) => `  ${d}`), ...causeChain(error))
-  return { exitCode, text: `${lines.join('\n')}\n` }
+  return { exitCode, text: `${lines.map(printable).join('\n')}\n` }
 }
 
 function classify(error: unknown): { exitCode: ExitCode; line: string; details: string[] } {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { controlCharacters } from '../test/control-characters.js'
 import { UsageError } from './errors.js'
 import { type CliOptions, parseArgs, VERSION } from './options.js'
 
@@ -114,25 +115,67 @@ describe('parseArgs', () => {
     [['--since', '3 days'], /--since <time>.*Cannot read "3 days" as a time/],
     [['--until', '2026-02-30'], /--until <time>.*not a valid date/],
     [['--status', 'done'], /--status <status>.*Allowed choices are success, wait, process, failure, unknow/],
-    [['--limit', '-5'], /--limit <n>.*'-5' is invalid/],
-    [['--limit', '0'], /--limit <n>.*'0' is invalid/],
-    [['--limit', '2.5'], /--limit <n>.*'2.5' is invalid/],
+    [['--limit', '-5'], /--limit <n>.*"-5" is invalid/],
+    [['--limit', '0'], /--limit <n>.*"0" is invalid/],
+    [['--limit', '2.5'], /--limit <n>.*"2.5" is invalid/],
+    [['--limit', '99999999999999999999999'], /--limit <n>.*is invalid\. Give at most 9007199254740991\./],
+    [['--limit', '1'.repeat(100_000)], /--limit <n>' argument "1{39}…" is invalid\. Give at most/],
+    [['--limit', '9007199254740992'], /--limit <n>.*Give at most 9007199254740991/],
+    [['--watch-timeout', '99999999999999999999'], /--watch-timeout <duration>.*Give at most/],
+    [['--watch-timeout', '9999999999999999w'], /--watch-timeout <duration>.*Give at most/],
     [['--limit', '5', '--all'], /--limit <n>' cannot be used with option '-a, --all'/],
     [['--mock', '--live'], /'--mock' cannot be used with option '--live'/],
     [['--mock', '--base-url', 'http://x'], /'--mock' cannot be used with option '--base-url <url>'/],
     [['--since', '1h', '--until', '2h'], /^--since is after --until/],
-    [['--timeout', '0'], /--timeout <seconds>.*'0' is invalid/],
+    [['--timeout', '0'], /--timeout <seconds>.*"0" is invalid/],
     [['--watch-timeout', 'forever'], /--watch-timeout <duration>.*"forever" as a length of time/],
-    [['--timeout', 'soon'], /--timeout <seconds>.*'soon' is invalid/],
+    [['--timeout', 'soon'], /--timeout <seconds>.*"soon" is invalid/],
     [['--base-url', 'api.scloudsg.com'], /--base-url <url>.*absolute http\(s\) URL/],
     [['--task-id', ','], /--task-id <id>.*Give a task id/],
     [['--task-id'], /--task-id <id>' argument missing/],
-    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--frobnicate'], /^unknown option "--frobnicate"$/],
+    [['--sinse', '1h'], /^unknown option "--sinse"; did you mean --since\?$/],
     [['abc123'], /unexpected argument "abc123"; give task ids with --task-id/],
     [['--', '--watch'], /unexpected argument "--watch"; options after "--" are not read/],
   ])('rejects %j with one line naming the problem', (argv, message) => {
     const text = usageError(...argv)
     expect(text).toMatch(message)
     expect(text).not.toContain('\n')
+  })
+
+  it('accepts the largest exact --limit', () => {
+    expect(options('--limit', String(Number.MAX_SAFE_INTEGER)).limit).toBe(Number.MAX_SAFE_INTEGER)
+  })
+
+  // A value is quoted through quote() wherever it is echoed: by our readers and in commander's own messages.
+  it.each([
+    [['--since', 'now\nERROR: forged'], /argument "now\\nERROR: forged" is invalid/],
+    [['--since=\u001b[2J'], /argument "\\x1b\[2J" is invalid/],
+    [['--status', 'success\u202e'], /argument "success\\u202e" is invalid\. Allowed choices are/],
+    [['--watch-timeout', '10m\rforged'], /argument "10m\\rforged" is invalid/],
+    [['--task-id', ',\u2028'], /argument ",\\u2028" is invalid\. Give a task id/],
+    [['--base-url', 'ftp://x\n'], /argument "ftp:\/\/x\\n" is invalid/],
+    [['--evil\u001b]0;title\u0007'], /^unknown option "--evil\\x1b]0;title\\x07"$/],
+    [['--x=\nforged'], /^unknown option "--x=\\nforged"$/],
+    [['-x\u009b'], /^unknown option "-x\\x9b"$/],
+    [['task\nid'], /^unexpected argument "task\\nid"; give task ids/],
+  ])('escapes control characters in %j', (argv, message) => {
+    const text = usageError(...argv)
+    expect(text).toMatch(message)
+    expect(controlCharacters(text)).toEqual([])
+  })
+
+  it.each([
+    ['--since', '9'.repeat(1_000_000)],
+    ['--since', 'x'.repeat(1_000_000)],
+    ['--status', 's'.repeat(100_000)],
+    ['--watch-timeout', 'y'.repeat(100_000)],
+    ['--base-url', `ftp://${'h'.repeat(100_000)}`],
+    [`--${'z'.repeat(100_000)}`, ''],
+    [`--since=${'q'.repeat(100_000)}`, ''],
+  ])('cuts a huge %s value to a short line', (option, value) => {
+    const text = usageError(...[option, value].filter((arg) => arg !== ''))
+    expect(text.length).toBeLessThan(300)
+    expect(text).toMatch(/"[^"]{39}…"/)
   })
 })

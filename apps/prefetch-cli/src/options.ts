@@ -5,10 +5,13 @@ import {
   collectTaskIds,
   durationValue,
   httpUrl,
+  oneOf,
   positiveInt,
   positiveSeconds,
+  readWith,
   timeValue,
 } from './option-values.js'
+import { printable, quote } from './printable.js'
 import { TIME_FORMATS } from './time.js'
 
 export const STATUSES = ['success', 'wait', 'process', 'failure', 'unknow'] as const
@@ -63,6 +66,7 @@ export function parseArgs(argv: readonly string[], nowMs: number): ParseResult {
   try {
     program.parse([...argv], { from: 'user' })
   } catch (error) {
+    if (error instanceof UsageError) throw error // a bad value, already told safely (readWith)
     const e = error as { code?: string; message?: string }
     if (
       e.code === 'commander.helpDisplayed' ||
@@ -71,15 +75,27 @@ export function parseArgs(argv: readonly string[], nowMs: number): ParseResult {
     ) {
       return { kind: 'exit', text }
     }
-    if (e.code === 'commander.excessArguments') {
-      const arg = program.args[0] ?? ''
-      // `pnpm start -- --watch` passes the `--` on, and after it nothing is read as an option.
-      const hint = arg.startsWith('-') ? 'options after "--" are not read' : 'give task ids with --task-id'
-      throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; ${hint}`)
-    }
-    throw new UsageError((e.message ?? String(error)).replace(/^error: /, ''))
+    throw new UsageError(usageMessage(e.code, e.message ?? String(error), program.args))
   }
   return { kind: 'run', options: validate(program.opts<RawOptions>()) }
+}
+
+// commander's own messages: the unknown option comes back quoted safely; the rest hold only our flags.
+const UNKNOWN_OPTION = /^error: unknown option '([\s\S]*)'(?:\n\(Did you mean ([^\n]*)\?\))?$/
+
+function usageMessage(code: string | undefined, message: string, args: readonly string[]): string {
+  if (code === 'commander.excessArguments') {
+    const arg = args[0] ?? ''
+    // `pnpm start -- --watch` passes the `--` on, and after it nothing is read as an option.
+    const hint = arg.startsWith('-') ? 'options after "--" are not read' : 'give task ids with --task-id'
+    return `unexpected argument ${quote(arg)}; ${hint}`
+  }
+  const unknown = code === 'commander.unknownOption' ? UNKNOWN_OPTION.exec(message) : null
+  if (unknown) {
+    const [, flag = '', suggestion] = unknown
+    return `unknown option ${quote(flag)}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`}`
+  }
+  return printable(message.replace(/^error: /, '').replace(/\n/g, ' '))
 }
 
 interface RawOptions {
@@ -138,21 +154,28 @@ function buildProgram(nowMs: number): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addOption(
-      new Option('-t, --task-id <id>', 'show this task and its URLs (repeatable, or comma-separated)')
-        .argParser(collectTaskIds)
-        .default([], 'all tasks'),
+      readWith(
+        new Option('-t, --task-id <id>', 'show this task and its URLs (repeatable, or comma-separated)'),
+        collectTaskIds,
+      ).default([], 'all tasks'),
     )
     .addOption(
-      new Option('--since <time>', `tasks created at or after this time: ${TIME_FORMATS}`).argParser(time),
+      readWith(new Option('--since <time>', `tasks created at or after this time: ${TIME_FORMATS}`), time),
     )
     .addOption(
-      new Option('--until <time>', 'tasks created at or before this time (same formats)').argParser(time),
+      readWith(new Option('--until <time>', 'tasks created at or before this time (same formats)'), time),
     )
-    .addOption(new Option('-s, --status <status>', 'only tasks with this status').choices(STATUSES))
     .addOption(
-      new Option('-n, --limit <n>', 'show at most n tasks (default 50)')
-        .argParser(positiveInt)
-        .conflicts('all'),
+      // choices() lists them in the help; readWith() then replaces its reader, whose message echoes raw.
+      readWith(
+        new Option('-s, --status <status>', 'only tasks with this status').choices(STATUSES),
+        oneOf(STATUSES),
+      ),
+    )
+    .addOption(
+      readWith(new Option('-n, --limit <n>', 'show at most n tasks (default 50)'), positiveInt).conflicts(
+        'all',
+      ),
     )
     .addOption(new Option('-a, --all', 'fetch every page of tasks'))
     .addOption(
@@ -167,25 +190,32 @@ function buildProgram(nowMs: number): Command {
     )
     .addOption(new Option('-w, --watch', 'follow progress until every task is done; exit 1 if one failed'))
     .addOption(
-      new Option(
-        '--watch-timeout <duration>',
-        'with --watch, give up (exit 3) after this long: seconds or 30m, 2h',
-      )
-        .argParser(durationValue)
-        .default(3600, '1h'),
+      readWith(
+        new Option(
+          '--watch-timeout <duration>',
+          'with --watch, give up (exit 3) after this long: seconds or 30m, 2h',
+        ),
+        durationValue,
+      ).default(3600, '1h'),
     )
     .addOption(new Option('--fail-on-failure', 'exit 1 when a listed task or URL failed'))
     .addOption(
-      new Option(
-        '--timeout <seconds>',
-        'give up on an API request after this long (default: UCLOUD_TIMEOUT_SECOND)',
-      ).argParser(positiveSeconds),
+      readWith(
+        new Option(
+          '--timeout <seconds>',
+          'give up on an API request after this long (default: UCLOUD_TIMEOUT_SECOND)',
+        ),
+        positiveSeconds,
+      ),
     )
     .addOption(
-      new Option(
-        '--base-url <url>',
-        'API endpoint (default: UCLOUD_API_BASE_URL, else https://api.scloudsg.com)',
-      ).argParser(httpUrl),
+      readWith(
+        new Option(
+          '--base-url <url>',
+          'API endpoint (default: UCLOUD_API_BASE_URL, else https://api.scloudsg.com)',
+        ),
+        httpUrl,
+      ),
     )
     .addOption(
       new Option(

@@ -5,6 +5,7 @@ import { ExitCode } from './exit-codes.js'
 import type { Io } from './io.js'
 import { listTasks } from './list-tasks.js'
 import { type CliOptions, type ParseResult, parseArgs } from './options.js'
+import { printable } from './printable.js'
 import { RedactingStream } from './redact.js'
 import { type Colors, createColors, shouldColor } from './render/colors.js'
 import { formatTimestamp } from './render/format.js'
@@ -44,7 +45,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         stdout.addSecret(value)
         stderr.addSecret(value)
       },
-      logger: options.verbose ? { debug: (message) => stderr.write(`debug: ${message}\n`) } : undefined,
+      // The SDK's debug lines may carry what the server sent (a request id header, a Message).
+      logger: options.verbose
+        ? { debug: (message) => stderr.write(`debug: ${printable(message)}\n`) }
+        : undefined,
     })
     return await listAndReport(connection, options, { ...io, stdout, stderr })
   } catch (error) {
@@ -86,7 +90,7 @@ async function listAndReport(connection: Connection, options: CliOptions, io: Io
     )
   }
   const found = new Set(tasks.map((task) => task.taskId))
-  const missing = options.taskIds.filter((id) => !found.has(id))
+  const missing = options.taskIds.filter((id) => !found.has(id)).map(printable)
   if (missing.length > 0) {
     const window =
       options.since === undefined ? ' (the API searches the last 24 hours unless --since says otherwise)' : ''
@@ -95,7 +99,7 @@ async function listAndReport(connection: Connection, options: CliOptions, io: Io
 
   if (lost.length > 0) {
     io.stderr.write(
-      `ucdn-prefetch: lost track of ${lost.join(', ')} while watching: the API stopped returning ` +
+      `ucdn-prefetch: lost track of ${lost.map(printable).join(', ')} while watching: the API stopped returning ` +
         `${lost.length > 1 ? 'them' : 'it'} (tasks created over a day ago cannot be followed); last known state shown.\n`,
     )
     return ExitCode.ApiError

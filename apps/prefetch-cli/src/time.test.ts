@@ -68,4 +68,20 @@ describe('parseDuration', () => {
   it.each(['0', '0m', 'soon', '-1', '1.5h'])('rejects %j', (value) => {
     expect(() => parseDuration(value)).toThrow()
   })
+
+  it('rejects a length too long to be exact, rather than read it as forever', () => {
+    expect(parseDuration(String(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER)
+    expect(() => parseDuration('9007199254740992')).toThrow(/Give at most 9007199254740991 seconds/)
+    expect(() => parseDuration('9'.repeat(400))).toThrow(/Give at most/)
+    expect(() => parseDuration('999999999999999w')).toThrow(/Give at most/)
+  })
+})
+
+describe('messages', () => {
+  it('quote the value escaped and cut short', () => {
+    expect(() => parseTime('now\nforged', NOW_MS)).toThrow('Cannot read "now\\nforged" as a time')
+    expect(() => parseTime('x'.repeat(1_000_000), NOW_MS)).toThrow(/^Cannot read "x{39}…" as a time/)
+    expect(() => parseTime('9'.repeat(1_000_000), NOW_MS)).toThrow(/^"9{39}…" looks like milliseconds/)
+    expect(() => parseDuration('\u001b[2J')).toThrow('Cannot read "\\x1b[2J" as a length of time')
+  })
 })

@@ -1,4 +1,5 @@
 // --since/--until values: Unix seconds, ISO-8601, a duration meaning "that long ago", or `now`.
+import { quote } from './printable.js'
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 } as const
 const DURATION = /^(?:\d+[smhdw])+$/
@@ -17,13 +18,14 @@ export function parseTime(value: string, nowMs: number): number {
   if (text === 'now') return nowSeconds
   if (/^\d+$/.test(text)) {
     const seconds = Number(text)
-    if (seconds >= MAX_UNIX_SECONDS) throw new Error(`${value} looks like milliseconds; give Unix seconds.`)
+    if (seconds >= MAX_UNIX_SECONDS)
+      throw new Error(`${quote(value)} looks like milliseconds; give Unix seconds.`)
     return seconds
   }
   if (DURATION.test(text)) return Math.max(0, nowSeconds - parseDurationSeconds(text))
   const iso = ISO.exec(value.trim())
   if (iso) return parseIso(value.trim(), iso)
-  throw new Error(`Cannot read "${value}" as a time; use ${TIME_FORMATS}.`)
+  throw new Error(`Cannot read ${quote(value)} as a time; use ${TIME_FORMATS}.`)
 }
 
 /** A length of time: seconds (`90`) or a duration (`30m`, `2h`, `1h30m`), in seconds. Throws when neither. */
@@ -35,8 +37,10 @@ export function parseDuration(value: string): number {
       ? parseDurationSeconds(text)
       : Number.NaN
   if (Number.isNaN(seconds))
-    throw new Error(`Cannot read "${value}" as a length of time; use seconds or 30m, 2h, 1h30m.`)
+    throw new Error(`Cannot read ${quote(value)} as a length of time; use seconds or 30m, 2h, 1h30m.`)
   if (seconds <= 0) throw new Error('Give a length of time above 0.')
+  // Past this the seconds are no longer exact, and Infinity would mean "no limit" where a limit was asked for.
+  if (!Number.isSafeInteger(seconds)) throw new Error(`Give at most ${Number.MAX_SAFE_INTEGER} seconds.`)
   return seconds
 }
 
@@ -64,7 +68,7 @@ function parseIso(value: string, match: RegExpExecArray): number {
     (minute ?? 0) <= 59 &&
     (second ?? 0) <= 59
   const ms = valid ? Date.parse(value.replace(' ', 'T')) : Number.NaN
-  if (Number.isNaN(ms)) throw new Error(`"${value}" is not a valid date and time.`)
-  if (ms < 0) throw new Error(`"${value}" is before 1970.`)
+  if (Number.isNaN(ms)) throw new Error(`${quote(value)} is not a valid date and time.`)
+  if (ms < 0) throw new Error(`${quote(value)} is before 1970.`)
   return Math.floor(ms / 1000)
 }

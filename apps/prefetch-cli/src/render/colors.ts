@@ -1,5 +1,6 @@
 import picocolors from 'picocolors'
 import type { OutputStream } from '../io.js'
+import { printable } from '../printable.js'
 
 export type Colors = ReturnType<typeof picocolors.createColors>
 
@@ -20,7 +21,7 @@ export function createColors(enabled: boolean): Colors {
   return picocolors.createColors(enabled)
 }
 
-/** The API's statuses, colored by meaning; values outside the documented set are kept, in magenta. */
+/** The API's statuses, colored by meaning; values outside the documented set are kept (printable), in magenta. */
 export function paintStatus(status: string | undefined, c: Colors): string {
   switch (status) {
     case 'success':
@@ -35,6 +36,6 @@ export function paintStatus(status: string | undefined, c: Colors): string {
     case '':
       return c.dim('-')
     default:
-      return c.magenta(status)
+      return c.magenta(printable(status))
   }
 }

@@ -40,6 +40,17 @@ describe('renderSummary', () => {
     )
   })
 
+  it('shows failed URLs, task ids and statuses from the API escaped', () => {
+    const line = renderSummary(
+      summary({
+        tasks: { total: 1, byStatus: { 'odd\u001b[31m': 1 } },
+        failedUrls: [{ taskId: 't\r1', url: 'https://x/\u001b]0;t\u0007' }],
+      }),
+      plain,
+    )
+    expect(line).toBe('1 task: 1 odd\\x1b[31m · 1 failed URL: https://x/\\x1b]0;t\\x07 (t\\r1)\n')
+  })
+
   it('says 0 tasks when there are none', () => {
     expect(renderSummary(summary({}), plain)).toBe('0 tasks\n')
   })

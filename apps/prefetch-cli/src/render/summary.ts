@@ -1,3 +1,4 @@
+import { printable } from '../printable.js'
 import { type Colors, paintStatus } from './colors.js'
 import { formatPercent } from './format.js'
 
@@ -22,7 +23,9 @@ export function renderSummary(summary: SummaryInput, c: Colors): string {
     parts.push(`${summary.urls.done}/${summary.urls.total} URLs done (${formatPercent(summary.progress)})`)
   }
   if (summary.failedUrls.length > 0) {
-    const shown = summary.failedUrls.slice(0, FAILED_URLS_SHOWN).map((f) => `${f.url} (${f.taskId})`)
+    const shown = summary.failedUrls
+      .slice(0, FAILED_URLS_SHOWN)
+      .map((f) => `${printable(f.url)} (${printable(f.taskId)})`)
     const more = summary.failedUrls.length - shown.length
     const label = `${summary.failedUrls.length} failed ${plural(summary.failedUrls.length, 'URL')}`
     parts.push(`${c.red(label)}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`)

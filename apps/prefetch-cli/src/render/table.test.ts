@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { controlCharacters } from '../../test/control-characters.js'
 import type { TaskInfo } from '../types.js'
 import { createColors } from './colors.js'
 import { renderTaskTable } from './table.js'
@@ -54,5 +55,16 @@ describe('renderTaskTable', () => {
     expect(plain).not.toContain('\u001b[')
     expect(colored).toContain('\u001b[31mfailure\u001b[39m')
     expect(colored).toContain('\u001b[36mprocess\u001b[39m')
+  })
+
+  it('shows control characters in API strings escaped: no escape sequence, no forged row', () => {
+    const hostile: TaskInfo[] = [
+      { taskId: 'evil\u001b]0;pwned\u0007\nFORGED ROW', status: 'wait\u001b[2J\u202e', urlLists: [] },
+    ]
+    const out = renderTaskTable(hostile, { colors: createColors(false), timeZone: 'UTC' })
+    expect(out).toContain('evil\\x1b]0;pwned\\x07\\nFORGED ROW  -')
+    expect(out).toContain('wait\\x1b[2J\\u202e')
+    expect(out.split('\n')).toHaveLength(3)
+    expect(controlCharacters(out)).toEqual([])
   })
 })

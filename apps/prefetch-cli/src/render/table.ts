@@ -1,3 +1,4 @@
+import { printable } from '../printable.js'
 import type { TaskInfo } from '../types.js'
 import { type Colors, paintStatus } from './colors.js'
 import { formatPercent, formatTimestamp } from './format.js'
@@ -9,13 +10,13 @@ export interface TableOptions {
   readonly timeZone?: string | undefined
 }
 
-/** The task list: one row per task, newest first as the API sends them. */
+/** The task list: one row per task, newest first as the API sends them. API strings are shown printable(). */
 export function renderTaskTable(tasks: readonly TaskInfo[], options: TableOptions): string {
   const { colors: c, timeZone } = options
   const rows = tasks.map((task) => {
     const stats = taskStats(task)
     return [
-      task.taskId ?? '-',
+      printable(task.taskId ?? '-'),
       formatTimestamp(task.createTime, timeZone),
       paintStatus(task.status, c),
       `${stats.done}/${stats.total}`,

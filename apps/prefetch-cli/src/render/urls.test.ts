@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { controlCharacters } from '../../test/control-characters.js'
 import type { TaskInfo } from '../types.js'
 import { createColors } from './colors.js'
 import { renderTaskUrls, shortenMiddle } from './urls.js'
@@ -42,6 +43,31 @@ describe('renderTaskUrls', () => {
   it('says so when a task has no URLs, and separates tasks with a blank line', () => {
     const out = renderTaskUrls([{ taskId: 'x', status: 'wait' }, task], { colors: plain, timeZone: 'UTC' })
     expect(out).toContain('Task x  wait  created -  0/0 URLs done\n  (no URLs)\n\nTask task-a')
+  })
+})
+
+describe('renderTaskUrls with hostile API data', () => {
+  const evil: TaskInfo = {
+    taskId: 'id\nFORGED',
+    status: 'failure',
+    urlLists: [
+      { url: 'https://cdn.example.com/\u001b[2J\u001b[31mred\nFORGED LINE', status: 'failure\u009b' },
+      { url: 'https://cdn.example.com/\u2067rtl\u2069.js', status: 'success' },
+    ],
+  }
+
+  it('shows control characters in ids, URLs and statuses escaped, one line per URL', () => {
+    const out = renderTaskUrls([evil], { colors: plain, timeZone: 'UTC' })
+    expect(out.split('\n')[0]).toMatch(/^Task id\\nFORGED {2}failure/)
+    expect(out).toContain('https://cdn.example.com/\\x1b[2J\\x1b[31mred\\nFORGED LINE  failure\\x9b')
+    expect(out).toContain('https://cdn.example.com/\\u2067rtl\\u2069.js')
+    expect(out.trimEnd().split('\n')).toHaveLength(4)
+    expect(controlCharacters(out)).toEqual([])
+  })
+
+  it('fits escaped URLs to the width as they are shown', () => {
+    const out = renderTaskUrls([evil], { colors: plain, timeZone: 'UTC', width: 60 })
+    for (const line of out.trimEnd().split('\n').slice(1)) expect(line.length).toBeLessThan(60)
   })
 })
 

@@ -1,3 +1,4 @@
+import { printable } from '../printable.js'
 import type { TaskInfo } from '../types.js'
 import { type Colors, paintStatus } from './colors.js'
 import { formatPercent, formatTimestamp } from './format.js'
@@ -14,7 +15,7 @@ export interface UrlViewOptions {
 const INDENT = '  '
 const MIN_URL_WIDTH = 24
 
-/** Each task's URLs: url, status, progress, finished time, under a one-line task heading. */
+/** Each task's URLs: url, status, progress, finished time, under a one-line task heading; API strings printable(). */
 export function renderTaskUrls(tasks: readonly TaskInfo[], options: UrlViewOptions): string {
   return tasks.map((task) => renderOne(task, options)).join('\n')
 }
@@ -23,15 +24,16 @@ function renderOne(task: TaskInfo, { colors: c, timeZone, width }: UrlViewOption
   const stats = taskStats(task)
   const failed = stats.failed > 0 ? `, ${c.red(`${stats.failed} failed`)}` : ''
   const heading =
-    `${c.bold(`Task ${task.taskId ?? '-'}`)}  ${paintStatus(task.status, c)}  ` +
+    `${c.bold(`Task ${printable(task.taskId ?? '-')}`)}  ${paintStatus(task.status, c)}  ` +
     `created ${formatTimestamp(task.createTime, timeZone)}  ${stats.done}/${stats.total} URLs done${failed}\n`
   const urls = task.urlLists ?? []
   if (urls.length === 0) return `${heading}${INDENT}${c.dim('(no URLs)')}\n`
   const finished = urls.map((u) => formatTimestamp(u.finishTime, timeZone))
-  const statuses = urls.map((u) => u.status ?? '-')
+  const statuses = urls.map((u) => printable(u.status ?? '-'))
   const urlWidth = width === undefined ? undefined : availableUrlWidth(width, statuses, finished)
   const rows = urls.map((u, i) => [
-    shortenMiddle(u.url ?? '-', urlWidth),
+    // Escaped before shortened, so the width counts what is shown.
+    shortenMiddle(printable(u.url ?? '-'), urlWidth),
     paintStatus(u.status, c),
     formatPercent(u.status === 'success' ? (u.progress ?? 100) : (u.progress ?? 0)),
     finished[i] ?? '-',

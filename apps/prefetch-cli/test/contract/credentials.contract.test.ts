@@ -48,7 +48,7 @@ describe('without credentials', () => {
     const clock = createManualClock(T0)
     const profile = await runCli(['--profile', 'prod'], clock, { env: NO_CREDENTIALS })
     expect(profile.code).toBe(3)
-    expect(profile.stderr).toContain('--profile prod was given')
+    expect(profile.stderr).toContain('--profile "prod" was given')
     const endpoint = await runCli([], clock, {
       env: { ...NO_CREDENTIALS, UCLOUD_API_BASE_URL: 'https://x.invalid' },
     })

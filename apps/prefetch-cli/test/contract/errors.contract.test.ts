@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { controlCharacters } from '../control-characters.js'
 import { lines, runCli, useWorld } from '../harness.js'
 
 const server = setupServer()
@@ -18,6 +19,19 @@ describe('API and network errors exit 3 with one line on stderr', () => {
     expect(result.stdout).toBe('')
     expect(lines(result.stderr)).toHaveLength(1)
     expect(result.stderr).toMatch(/^ucdn-prefetch: .*RetCode 299.*Permission denied.*request id \S+/)
+  })
+
+  it("an API error's Message is shown escaped: it cannot drive the terminal or forge a line", async () => {
+    const { clock, faults } = useWorld(server)
+    const message = 'Denied\u001b]0;pwned\u0007\u001b[2J\nucdn-prefetch: all fine'
+    faults.add({ kind: 'retCode', retCode: 299, message }, ALWAYS)
+    const result = await runCli(['--verbose'], clock)
+    expect(result.code).toBe(3)
+    expect(result.stderr).toMatch(
+      /^ucdn-prefetch: .*RetCode 299: Denied\\x1b\]0;pwned\\x07\\x1b\[2J.*all fine/m,
+    )
+    expect(controlCharacters(result.stderr)).toEqual([])
+    expect(lines(result.stderr).filter((line) => line.startsWith('ucdn-prefetch:'))).toHaveLength(1)
   })
 
   it('a signature the API rejects, without ever showing the key, even with --verbose', async () => {

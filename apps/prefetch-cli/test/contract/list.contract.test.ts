@@ -2,6 +2,7 @@ import { DescribeNewUcdnPrefetchCacheTaskResponseSchema } from '@scloud/ucdn-cli
 import { DEMO_CREDENTIALS, type PrefetchTaskSeed } from '@scloud/ucdn-mock'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { controlCharacters } from '../control-characters.js'
 import { lines, runCli, SEEDS, T0, useWorld } from '../harness.js'
 
 const server = setupServer()
@@ -150,6 +151,39 @@ describe('--task-id', () => {
     expect((await runCli(['--task-id', 'tDone,nope', '--fail-on-failure'], clock)).code).toBe(1)
     const old = await runCli(['--task-id', 'tOld', '--since', '4d'], clock)
     expect(old).toMatchObject({ code: 0, stderr: '' })
+  })
+})
+
+describe('API data with control characters', () => {
+  const EVIL_ID = 'evil\u001b]0;pwned\u0007\nFORGED ROW'
+  const EVIL_URL = 'https://cdn.example.com/\u001b[2J\u001b[31mred\nFORGED LINE'
+
+  it('shows them escaped in the table, the URL list and the summary; --json keeps them exact', async () => {
+    const { clock } = useWorld(server, [
+      {
+        taskId: EVIL_ID,
+        createdAt: T0 - 1_000,
+        urls: [{ url: EVIL_URL, waitMs: 0, processMs: 1, outcome: 'failure' }],
+      },
+    ])
+    clock.advance(10)
+    const result = await runCli(['-t', EVIL_ID], clock)
+    expect(result.code).toBe(0)
+    expect(controlCharacters(result.stdout)).toEqual([])
+    expect(lines(result.stdout).filter((line) => line.startsWith('FORGED'))).toEqual([])
+    expect(result.stdout).toContain('evil\\x1b]0;pwned\\x07\\nFORGED ROW  2026-01-31 07:59:59  failure')
+    expect(result.stdout).toContain('https://cdn.example.com/\\x1b[2J\\x1b[31mred\\nFORGED LINE  failure')
+    const json = await runCli(['-t', EVIL_ID, '--json'], clock)
+    expect(JSON.parse(json.stdout).TaskList[0]).toMatchObject({
+      TaskId: EVIL_ID,
+      UrlLists: [{ Url: EVIL_URL }],
+    })
+  })
+
+  it('shows a task id that is not found escaped', async () => {
+    const { clock } = useWorld(server)
+    const result = await runCli(['-t', 'nope\u001b[2J'], clock)
+    expect(result.stderr).toMatch(/^Task not found: nope\\x1b\[2J \(/)
   })
 })
 

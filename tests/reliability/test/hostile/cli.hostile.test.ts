@@ -107,26 +107,25 @@ describe('hostile arguments are usage errors: exit 2, one clear line', () => {
   })
 })
 
-// BUG (apps/prefetch-cli: options.ts, time.ts, and commander's own messages): the usage error quotes the raw
-// argument, so a newline or an escape sequence in it breaks the one line (or drives the terminal), and a 1 MB
-// value makes a 2 MB "line" (quoted twice). Fix: quote values through one helper that escapes control
-// characters (JSON.stringify) and cuts them to ~40 characters, as the mock's quoteForMessage does.
+// Once a bug: the usage error quoted the raw argument, so a newline or an escape sequence broke the one line (or
+// drove the terminal) and a 1 MB value made a 2 MB "line". The CLI now quotes every value through one helper
+// (apps/prefetch-cli/src/printable.ts) that escapes control characters and cuts the value to ~40 characters.
 describe('values that could break the one line', () => {
-  it.fails.each([
+  it.each([
     ['a newline in --since', ['--since', 'now\nERROR: forged second line']],
     ['a terminal escape in --since', ['--since', '\u001b[2J\u001b[31mred']],
     ['a newline in --status', ['--status', 'success\nforged']],
     ['a carriage return in --watch-timeout', ['--watch-timeout', '10m\rforged']],
-  ])('BUG: %s', async (_name, argv) => {
+  ])('%s', async (_name, argv) => {
     expectUsageError(await cli([...argv]))
   })
 
-  it.fails.each([
+  it.each([
     ['--since', '9'.repeat(1_000_000)],
     ['--since', 'x'.repeat(1_000_000)],
     ['--status', 's'.repeat(100_000)],
     ['--watch-timeout', 'y'.repeat(100_000)],
-  ])('BUG: an extremely long %s value (%#)', async (option, value) => {
+  ])('an extremely long %s value (%#)', async (option, value) => {
     expectUsageError(await cli([option, value]))
   })
 })
@@ -149,10 +148,10 @@ describe('odd but valid arguments work', () => {
   })
 })
 
-// BUG (apps/prefetch-cli/src/render/*: table, URL list, summary): strings from the API are written to the terminal
-// as they come. A task id or URL holding an escape sequence retitles the terminal (OSC 0), clears the screen or
-// recolours what follows, and a newline forges a row of the table. --json is safe (JSON escapes them). Fix: one
-// `printable()` for every API string rendered for a person, showing control characters (C0, DEL, C1) escaped.
+// Once a bug: strings from the API reached the terminal as they came, so a task id or URL holding an escape
+// sequence retitled the terminal (OSC 0), cleared the screen or recoloured what followed, and a newline forged a
+// row of the table. The table, URL list, summary and error lines now show them through printable(), escaped.
+// --json was always safe (JSON escapes them).
 describe('hostile data from the API', () => {
   it('--json escapes control characters (it is JSON)', async () => {
     const result = await runCli(['--json'], clock, { ...ENV, UCLOUD_API_BASE_URL: EVIL_API })
@@ -161,7 +160,7 @@ describe('hostile data from the API', () => {
     expect(controlCharacters(result.stdout)).toEqual([])
   })
 
-  it.fails('BUG: the table and the URL list show control characters escaped, never raw', async () => {
+  it('the table and the URL list show control characters escaped, never raw', async () => {
     const result = await runCli(['-t', EVIL_ID], clock, { ...ENV, UCLOUD_API_BASE_URL: EVIL_API })
     expect(result.code).toBe(0)
     expect(controlCharacters(result.stdout)).toEqual([])
