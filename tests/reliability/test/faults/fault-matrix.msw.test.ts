@@ -81,12 +81,10 @@ describe('waitForPrefetchTasks under intermittent faults', () => {
 })
 
 describe('a waiter whose every poll fails', () => {
-  // BUG (packages/ucdn/src/wait-for-prefetch-tasks.ts progress text, summarize.ts): with no task ever seen, the
-  // TIMEOUT message reads "gave up after 600000 ms with 0 of 0 URLs finished (100%)", which says done where
-  // nothing is known, and names nothing of the cause (every poll got HTTP 503). Fix: when no poll succeeded,
-  // say so and quote the last error ("no poll succeeded; last: … HTTP 503"); summarizePrefetchTasks([]) should
-  // not report 100% (or the waiter should not use it before a first answer).
-  it.fails('BUG: times out saying no poll succeeded and why, not "0 of 0 URLs finished (100%)"', async () => {
+  // Regression (fixed in 15e3e2e): with no task ever seen, the TIMEOUT message read "gave up after 600000 ms
+  // with 0 of 0 URLs finished (100%)", which said done where nothing was known and named nothing of the cause
+  // (every poll got HTTP 503). It now says no poll answered and quotes the last error.
+  it('times out saying no poll succeeded and why, not "0 of 0 URLs finished (100%)"', async () => {
     const clock = createManualClock(Date.UTC(2026, 10, 29))
     const faults = createFaultInjector()
     server.use(...createUcdnHandlers({ baseUrl: 'https://api.down.test', keyPairs: KEY_PAIRS, faults }))
