@@ -42,6 +42,11 @@ for (const pkg of publishedPackages()) {
             'ae-missing-release-tag': { logLevel: 'none' },
             'ae-unresolved-link': { logLevel: 'none' },
             'ae-undocumented': { logLevel: 'none' },
+            // openapi-generator's runtime (a namespace import, a setter without getter) is not ours to edit.
+            ...(pkg.name === '@scloud/ucdn-client' && {
+              'ae-forgotten-export': { logLevel: 'none' },
+              'ae-missing-getter': { logLevel: 'none' },
+            }),
           },
           tsdocMessageReporting: { default: { logLevel: 'none' } },
           compilerMessageReporting: { default: { logLevel: 'warning' } },

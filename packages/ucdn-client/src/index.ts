@@ -31,6 +31,7 @@ export type {
   HTTPQuery,
   HTTPRequestInit,
   InitOverrideFunction,
+  Json,
   Middleware,
   RequestContext,
   RequestOpts,
