@@ -86,6 +86,11 @@ async function readBodyWithin(request: Request, limit: number): Promise<Uint8Arr
     }
     chunks.push(value)
   }
+  return concatBytes(chunks, total)
+}
+
+/** Joins body chunks read under a size limit into one buffer of `total` bytes. */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(total)
   let at = 0
   for (const chunk of chunks) {

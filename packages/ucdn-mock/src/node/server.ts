@@ -8,7 +8,7 @@ import type { UcdnBackend } from '../backend/ucdn-backend.js'
 import { UcdnMockError } from '../errors.js'
 import { createFaultInjector, type FaultInjector } from '../faults.js'
 import { createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
-import { DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
+import { concatBytes, DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
 import { API_METHODS, type ApiAnswer, methodNotAllowed } from '../responses.js'
 
 export type MockServerOptions<B extends UcdnBackend = PrefetchBackend> = Omit<
@@ -177,13 +177,7 @@ async function readBody(
     if (total > limit) return 'tooLarge'
     chunks.push(chunk)
   }
-  const bytes = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return bytes
+  return concatBytes(chunks, total)
 }
 
 function toHeaders(req: IncomingMessage): Headers {
