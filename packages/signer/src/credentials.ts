@@ -19,11 +19,19 @@ export function fromStatic(credentials: {
   readonly publicKey: string
   readonly privateKey: string
 }): CredentialProvider {
-  const resolved = createCredentials(credentials?.publicKey, credentials?.privateKey, {
+  const resolved = checkedCredentials(credentials)
+  return async () => resolved
+}
+
+/** What {@link fromStatic} resolves to: the keys given, validated now (same errors). */
+export function checkedCredentials(credentials: {
+  readonly publicKey: string
+  readonly privateKey: string
+}): Credentials {
+  return createCredentials(credentials?.publicKey, credentials?.privateKey, {
     publicKey: 'The publicKey given',
     privateKey: 'The privateKey given',
   })
-  return async () => resolved
 }
 
 /**

@@ -36,6 +36,18 @@ describe('encodeFormBody', () => {
     )
   })
 
+  it('encodes exactly as encodeURIComponent, whether or not a value needs escaping', () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) })
+    fc.assert(
+      fc.property(ascii, ascii, (key, value) => {
+        expect(encodeFormBody({ [key]: value })).toBe(
+          `${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
+        )
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('rejects an unpaired surrogate, naming the key', () => {
     expect(() => encodeFormBody({ Name: 'a\ud800b' })).toThrow(
       expect.objectContaining({ code: 'PARAMETER_INVALID', key: 'Name' }),

@@ -36,6 +36,7 @@ export function readRequestParams(url: string, init: RequestInit): Record<string
 /** The media type of a Content-Type header value, lowercased, without parameters. */
 export function mediaType(contentType: string | null | undefined): string | undefined {
   if (contentType == null) return undefined
+  if (contentType === 'application/json') return contentType
   const semicolon = contentType.indexOf(';')
   return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase()
 }
@@ -45,12 +46,18 @@ export function contentTypeOf(headers: HeadersInit | undefined): string | undefi
   if (headers === undefined || headers === null) return undefined
   if (typeof Headers !== 'undefined' && headers instanceof Headers)
     return headers.get('content-type') ?? undefined
-  const entries = Array.isArray(headers) ? headers : Object.entries(headers)
-  for (const [name, value] of entries) if (name?.toLowerCase() === 'content-type') return value
+  if (Array.isArray(headers)) {
+    for (const [name, value] of headers) if (name?.toLowerCase() === 'content-type') return value
+    return undefined
+  }
+  const record = headers as Record<string, string>
+  if (Object.hasOwn(record, 'Content-Type')) return record['Content-Type']
+  for (const name of Object.keys(record)) if (name.toLowerCase() === 'content-type') return record[name]
   return undefined
 }
 
 const FORM = 'application/x-www-form-urlencoded'
+const PLAIN_ACTION = /^Action=\w*$/
 
 function readBody(init: RequestInit): Record<string, unknown> {
   const body = init.body
@@ -106,5 +113,7 @@ function actionFromFragment(url: string): string | undefined {
   // The generated client appends any query after the fragment (`#Action=X?PublicKey=…`).
   const question = url.indexOf('?', hash)
   const fragment = url.slice(hash + 1, question === -1 ? undefined : question)
+  // The generated client's `#Action=Name` needs no decoding; anything else goes through URLSearchParams.
+  if (PLAIN_ACTION.test(fragment)) return fragment.slice(7) || undefined
   return new URLSearchParams(fragment).get('Action') || undefined
 }

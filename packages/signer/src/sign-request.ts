@@ -53,13 +53,16 @@ export function withFormContentType(headers: HeadersInit | undefined): HeadersIn
   }
   const copy: Record<string, string> = {}
   if (headers !== undefined && headers !== null) {
-    for (const [name, value] of Object.entries(headers)) if (!isReplaced(name)) copy[name] = value
+    const record = headers as Record<string, string>
+    for (const name of Object.keys(record)) if (!isReplaced(name)) copy[name] = record[name]!
   }
   copy['Content-Type'] = FORM_CONTENT_TYPE
   return copy
 }
 
 function isReplaced(name: string | undefined): boolean {
-  const lower = name?.toLowerCase()
+  // Only names of these lengths can be either; most headers are skipped without lowercasing.
+  if (name === undefined || (name.length !== 12 && name.length !== 14)) return false
+  const lower = name.toLowerCase()
   return lower === 'content-type' || lower === 'content-length'
 }

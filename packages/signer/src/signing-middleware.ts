@@ -1,5 +1,5 @@
 import type { FetchParams, Middleware, RequestContext } from '@scloud/ucdn-client'
-import { type CredentialProvider, type Credentials, fromStatic } from './credentials.js'
+import { type CredentialProvider, type Credentials, checkedCredentials } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
 import { signRequest } from './sign-request.js'
 
@@ -15,17 +15,31 @@ import { signRequest } from './sign-request.js'
  *   middleware's `pre` rejects with the provider's error or a {@link SigningError}.
  */
 export function signingMiddleware(credentials: Credentials | CredentialProvider): Middleware {
-  const provider = typeof credentials === 'function' ? credentials : fromStatic(credentials)
+  if (typeof credentials !== 'function') {
+    // Fixed keys need no provider call: sign at once (one promise, no await on the request path).
+    const fixed = checkedCredentials(credentials)
+    return {
+      pre(context: RequestContext): Promise<FetchParams> {
+        try {
+          return Promise.resolve(signRequest(context, fixed))
+        } catch (error) {
+          return Promise.reject(error)
+        }
+      },
+    }
+  }
+  const provider = credentials
   return {
-    async pre(context: RequestContext): Promise<FetchParams> {
-      const resolved = await provider()
-      if (!isUsable(resolved)) {
-        throw new CredentialsError(
-          'CREDENTIALS_INVALID',
-          'The credential provider did not return a publicKey and a privateKey that are non-empty strings.',
-        )
-      }
-      return signRequest({ url: context.url, init: context.init }, resolved)
+    pre(context: RequestContext): Promise<FetchParams> {
+      return provider().then((resolved) => {
+        if (!isUsable(resolved)) {
+          throw new CredentialsError(
+            'CREDENTIALS_INVALID',
+            'The credential provider did not return a publicKey and a privateKey that are non-empty strings.',
+          )
+        }
+        return signRequest(context, resolved)
+      })
     },
   }
 }
