@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { createFakeTime } from '../test/helpers/fake-time.js'
-import { createSleep, onAbort, raceAbort, scopedSignal } from './abort.js'
+import { ATTEMPT_SCOPE, createSleep, onAbort, raceAbort, scopedSignal, withSignal } from './abort.js'
 
 describe('scopedSignal', () => {
   it('aborts with a TimeoutError when its timeout passes, and says so', async () => {
@@ -40,6 +40,42 @@ describe('scopedSignal', () => {
     expect(time.pending()).toBe(0)
     parent.abort()
     expect(scope.signal.aborted).toBe(false)
+  })
+})
+
+describe('ScopedSignal without an AbortSignal', () => {
+  it('calls its callbacks once on abort, and makes its AbortSignal only when asked, in the same state', async () => {
+    const time = createFakeTime()
+    const scope = scopedSignal(undefined, 100, time.timers)
+    const calls: string[] = []
+    scope.onAbort(() => calls.push('a'))
+    const off = scope.onAbort(() => calls.push('b'))
+    off()
+    await time.advance(100)
+    expect(calls).toEqual(['a'])
+    expect(scope.aborted).toBe(true)
+    expect(scope.reason).toMatchObject({ name: 'TimeoutError' })
+    expect(scope.signal.aborted).toBe(true)
+    expect(scope.signal.reason).toBe(scope.reason)
+  })
+
+  it('an AbortSignal asked for before the abort follows it', () => {
+    const parent = new AbortController()
+    const scope = scopedSignal(parent.signal, undefined, createFakeTime().timers)
+    const signal = scope.signal
+    parent.abort('stop')
+    expect(signal.reason).toBe('stop')
+  })
+
+  it('withSignal gives a fetch that knows nothing of scopes a real signal, and leaves other inits alone', () => {
+    const scope = scopedSignal(undefined, undefined, createFakeTime().timers)
+    const init = { method: 'POST', [ATTEMPT_SCOPE]: scope }
+    const converted = withSignal(init)
+    expect(converted?.signal).toBe(scope.signal)
+    expect(converted?.method).toBe('POST')
+    const plain = { method: 'GET' }
+    expect(withSignal(plain)).toBe(plain)
+    expect(withSignal(undefined)).toBeUndefined()
   })
 })
 

@@ -58,9 +58,17 @@ export function createSleep(timers: Timers): Sleep {
 
 /** A signal that fires when the parent fires or `timeoutMs` passes, whichever comes first. */
 export interface ScopedSignal {
+  /** An AbortSignal that follows the scope, made on first use: an attempt on the SDK's own transport never
+   *  needs one (see {@link ATTEMPT_SCOPE}), and an AbortController is the largest cost of an attempt. */
   readonly signal: AbortSignal
+  /** True once the scope aborted (the parent fired or the timeout passed). */
+  readonly aborted: boolean
+  /** Why it aborted: the parent's reason or a `TimeoutError`. */
+  readonly reason: unknown
   /** True once the timeout (not the parent) fired. */
   readonly timedOut: boolean
+  /** Calls `callback` (once) when the scope aborts, without an event listener. Returns the unsubscribe. */
+  onAbort(callback: () => void): () => void
   /**
    * `promise`, or a rejection with the abort reason as soon as the scope aborts — so a fetch or a credential
    * provider that ignores its signal still cannot hold a cancelled call. One race at a time.
@@ -71,71 +79,108 @@ export interface ScopedSignal {
 }
 
 /**
+ * A `RequestInit` key under which the client hands an attempt's {@link ScopedSignal} to its own transports
+ * instead of a `signal`: they subscribe to it directly (no AbortController, no EventTarget listener), and
+ * turn it into a real `signal` only when they pass the request on to a `fetch` (see {@link withSignal}).
+ */
+export const ATTEMPT_SCOPE: unique symbol = Symbol('@scloud/ucdn attempt scope')
+
+/** A RequestInit that may carry an attempt's scope. */
+export type ScopedInit = RequestInit & { readonly [ATTEMPT_SCOPE]?: ScopedSignal | undefined }
+
+/** `init` with a real `signal` for a fetch that knows nothing of {@link ATTEMPT_SCOPE}. */
+export function withSignal(init: ScopedInit | undefined): RequestInit | undefined {
+  const scope = init?.[ATTEMPT_SCOPE]
+  return scope === undefined ? init : { ...init, signal: scope.signal }
+}
+
+/**
  * A child of `parent` with its own timeout. Not `AbortSignal.any` + `AbortSignal.timeout`: those use real
  * timers (tests could not drive them) and cannot be detached from the parent when the attempt ends. The scope
- * aborts its own controller, so its race needs no event listener (this runs on every attempt).
+ * keeps its own state and callbacks, so its race needs no event listener (this runs on every attempt).
  */
 export function scopedSignal(
   parent: AbortSignal | undefined,
   timeoutMs: number | undefined,
   timers: Timers,
 ): ScopedSignal {
-  const controller = new AbortController()
-  let timedOut = false
-  let cancelTimer: (() => void) | undefined
-  let unsubscribe: (() => void) | undefined
-  let rejectRace: ((reason: unknown) => void) | undefined
-  const abort = (reason: unknown) => {
-    controller.abort(reason)
-    rejectRace?.(reason)
-  }
-  if (parent?.aborted) {
-    controller.abort(parent.reason)
-  } else {
-    if (parent) unsubscribe = onAbort(parent, () => abort(parent.reason))
+  return new Scope(parent, timeoutMs, timers)
+}
+
+class Scope implements ScopedSignal {
+  aborted = false
+  reason: unknown
+  timedOut = false
+  #controller: AbortController | undefined
+  #callbacks: (() => void)[] | undefined
+  #rejectRace: ((reason: unknown) => void) | undefined
+  #cancelTimer: (() => void) | undefined
+  #unsubscribe: (() => void) | undefined
+
+  constructor(parent: AbortSignal | undefined, timeoutMs: number | undefined, timers: Timers) {
+    if (parent?.aborted) {
+      this.aborted = true
+      this.reason = parent.reason
+      return
+    }
+    if (parent) this.#unsubscribe = onAbort(parent, () => this.#abort(parent.reason))
     if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
-      cancelTimer = schedule(
-        timers,
-        () => {
-          cancelTimer = undefined
-          timedOut = true
-          // The reason AbortSignal.timeout() uses.
-          abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError'))
-        },
-        timeoutMs,
-      )
+      this.#cancelTimer = schedule(timers, () => this.#timeout(timeoutMs), timeoutMs)
     }
   }
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut
-    },
-    race(promise) {
-      if (controller.signal.aborted) {
-        promise.catch(() => {})
-        return Promise.reject(controller.signal.reason)
-      }
-      return new Promise((resolve, reject) => {
-        const settle =
-          <V>(done: (value: V) => void) =>
-          (value: V) => {
-            if (rejectRace === onAbort) rejectRace = undefined
-            done(value)
-          }
-        const onAbort = (reason: unknown) => {
-          promise.catch(() => {})
-          reject(reason)
-        }
-        rejectRace = onAbort
-        promise.then(settle(resolve), settle(reject))
-      })
-    },
-    dispose() {
-      unsubscribe?.()
-      cancelTimer?.()
-      unsubscribe = cancelTimer = undefined
-    },
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController()
+      if (this.aborted) this.#controller.abort(this.reason)
+    }
+    return this.#controller.signal
+  }
+
+  onAbort(callback: () => void): () => void {
+    if (this.#callbacks === undefined) this.#callbacks = []
+    const callbacks = this.#callbacks
+    callbacks.push(callback)
+    return () => {
+      const at = callbacks.indexOf(callback)
+      if (at !== -1) callbacks.splice(at, 1)
+    }
+  }
+
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.aborted) {
+      promise.catch(() => {})
+      return Promise.reject(this.reason)
+    }
+    return new Promise<T>((resolve, reject) => {
+      // A later abort rejects this race; rejecting one already settled does nothing.
+      this.#rejectRace = reject
+      promise.then(resolve, reject)
+    })
+  }
+
+  dispose(): void {
+    this.#unsubscribe?.()
+    this.#cancelTimer?.()
+    this.#unsubscribe = this.#cancelTimer = this.#rejectRace = undefined
+  }
+
+  #timeout(timeoutMs: number): void {
+    this.#cancelTimer = undefined
+    this.timedOut = true
+    // The reason AbortSignal.timeout() uses.
+    this.#abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError'))
+  }
+
+  #abort(reason: unknown): void {
+    if (this.aborted) return
+    this.aborted = true
+    this.reason = reason
+    this.#controller?.abort(reason)
+    const callbacks = this.#callbacks
+    this.#callbacks = undefined
+    if (callbacks) for (const callback of callbacks) callback()
+    this.#rejectRace?.(reason)
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type TaskInfo,
 } from '@scloud/ucdn-client'
 import { createDefaultTransport, defaultCredentials } from '#platform'
+import { ATTEMPT_SCOPE, type ScopedInit, type ScopedSignal } from './abort.js'
 import { type ResolvedConfig, resolveConfig, type UcdnClientOptions } from './config.js'
 import { isUcdnError, UcdnError } from './errors.js'
 import { registerInternals } from './internals.js'
@@ -22,7 +23,7 @@ import {
   paginatePrefetchTasks,
 } from './paginate-prefetch-tasks.js'
 import { httpError, type ParsedPage, type PrefetchTaskPage, parseDescribeResponse } from './parse-response.js'
-import { withRetries } from './retry.js'
+import { type RetryOptions, withRetries } from './retry.js'
 import { parseRetryAfter } from './retry-policy.js'
 import type { Transport } from './transport/types.js'
 import { type DescribePrefetchTasksParams, toDescribeRequest } from './validate-params.js'
@@ -50,12 +51,28 @@ export class UcdnClient {
   readonly #config: ResolvedConfig
   readonly #transport: Transport
   readonly #api: PrefetchApi
+  /** True when requests go through this package's transport, which takes the attempt's scope directly. */
+  readonly #ownTransport: boolean
+  /** The retry options every call shares. */
+  readonly #retry: RetryOptions
 
   constructor(options: UcdnClientOptions = {}) {
     this.#config = resolveConfig(options)
     this.baseUrl = this.#config.baseUrl
     this.projectId = this.#config.projectId
     this.#transport = createDefaultTransport()
+    this.#ownTransport = this.#config.fetch === undefined
+    const config = this.#config
+    this.#retry = {
+      action: ACTION,
+      maxRetries: config.maxRetries,
+      timeoutMs: config.timeoutMs,
+      clock: config.clock,
+      timers: config.timers,
+      sleep: config.sleep,
+      random: config.random,
+      backoff: config.backoff,
+    }
     this.#api = new PrefetchApi(
       new Configuration({
         basePath: this.#config.baseUrl,
@@ -99,66 +116,73 @@ export class UcdnClient {
     return this.#transport.close()
   }
 
-  async #send(
+  #send(
     request: DescribeNewUcdnPrefetchCacheTaskRequest,
     signal: AbortSignal | undefined,
   ): Promise<ParsedPage> {
-    const config = this.#config
-    const logger = config.logger
+    const logger = this.#config.logger
+    if (logger === undefined && signal === undefined) {
+      return withRetries((scope) => this.#attempt(request, scope, undefined), this.#retry)
+    }
     // What the logger hears about the current attempt (attempts of one call run one after another).
-    const params = logger && loggableParams(DescribeNewUcdnPrefetchCacheTaskRequestToJSON(request))
-    let facts: AttemptFacts = { action: ACTION }
-    return withRetries(
-      async (attemptSignal) => {
-        facts = { action: ACTION }
-        const raw = await this.#exchange(request, attemptSignal)
-        const requestId = raw.headers.get(REQUEST_ID_HEADER) ?? undefined
-        facts = { action: ACTION, httpStatus: raw.status, requestId }
-        let text: string
-        try {
-          text = await raw.text()
-        } catch (cause) {
-          throw networkError(config.baseUrl, cause)
-        }
-        try {
-          const parsed = parseDescribeResponse(text, requestId, ACTION)
-          facts = { ...facts, retCode: 0 }
-          return parsed
-        } catch (error) {
-          if (!isUcdnError(error) || error.code !== 'API_ERROR') throw error
-          const retryAfterMs = parseRetryAfter(raw.headers.get('retry-after'), config.clock.now())
-          throw retryAfterMs === undefined ? error : error.with({ retryAfterMs })
-        }
-      },
-      {
-        action: ACTION,
-        maxRetries: config.maxRetries,
-        timeoutMs: config.timeoutMs,
-        signal,
-        clock: config.clock,
-        timers: config.timers,
-        sleep: config.sleep,
-        random: config.random,
-        backoff: config.backoff,
-        onAttempt:
-          logger === undefined ? undefined : (report) => logAttempt(logger, report, { ...facts, params }),
-      },
-    )
+    const facts: Facts | undefined = logger && {
+      action: ACTION,
+      params: loggableParams(DescribeNewUcdnPrefetchCacheTaskRequestToJSON(request)),
+    }
+    return withRetries((scope) => this.#attempt(request, scope, facts), {
+      ...this.#retry,
+      signal,
+      onAttempt: logger && facts && ((report) => logAttempt(logger, report, facts)),
+    })
   }
 
-  /** One trip through the generated client's pipeline (signing middleware, fetch); errors become UcdnErrors. */
-  async #exchange(request: DescribeNewUcdnPrefetchCacheTaskRequest, signal: AbortSignal): Promise<Response> {
+  /**
+   * One attempt: a trip through the generated client's pipeline (signing middleware, fetch), then the answer
+   * parsed; every failure a UcdnError. On the SDK's own transport the attempt's scope travels with the request
+   * instead of an AbortSignal (see ATTEMPT_SCOPE).
+   */
+  async #attempt(
+    request: DescribeNewUcdnPrefetchCacheTaskRequest,
+    scope: ScopedSignal,
+    facts: Facts | undefined,
+  ): Promise<ParsedPage> {
+    if (facts) facts.httpStatus = facts.requestId = facts.retCode = undefined
+    let raw: Response
     try {
-      const answer = await this.#api.describeNewUcdnPrefetchCacheTaskRaw(
-        { describeNewUcdnPrefetchCacheTaskRequest: request },
-        { signal },
-      )
-      return answer.raw
+      raw = (
+        await this.#api.describeNewUcdnPrefetchCacheTaskRaw(
+          { describeNewUcdnPrefetchCacheTaskRequest: request },
+          this.#ownTransport ? ({ [ATTEMPT_SCOPE]: scope } as ScopedInit) : { signal: scope.signal },
+        )
+      ).raw
     } catch (error) {
       throw await toUcdnError(error, this.#config)
     }
+    const requestId = raw.headers.get(REQUEST_ID_HEADER) ?? undefined
+    if (facts) {
+      facts.httpStatus = raw.status
+      facts.requestId = requestId
+    }
+    let text: string
+    try {
+      text = await raw.text()
+    } catch (cause) {
+      throw networkError(this.#config.baseUrl, cause)
+    }
+    try {
+      const parsed = parseDescribeResponse(text, requestId, ACTION)
+      if (facts) facts.retCode = 0
+      return parsed
+    } catch (error) {
+      if (!isUcdnError(error) || error.code !== 'API_ERROR') throw error
+      const retryAfterMs = parseRetryAfter(raw.headers.get('retry-after'), this.#config.clock.now())
+      throw retryAfterMs === undefined ? error : error.with({ retryAfterMs })
+    }
   }
 }
+
+/** What the logger hears about the current attempt. */
+type Facts = { -readonly [K in keyof AttemptFacts]: AttemptFacts[K] }
 
 /** The signer's middleware; credentials it rejects up front (say, an empty key) are INVALID_INPUT here. */
 function signing(options: UcdnClientOptions): Middleware {

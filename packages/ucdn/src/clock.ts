@@ -28,6 +28,11 @@ export const MAX_TIMER_MS = 2 ** 31 - 1
 
 /** Runs `callback` after `ms` on `timers`, chaining timers past {@link MAX_TIMER_MS}. Returns the cancel function. */
 export function schedule(timers: Timers, callback: () => void, ms: number): () => void {
+  if (ms <= MAX_TIMER_MS) {
+    // The common case, on every attempt: one timer, no re-arming closure.
+    const handle = timers.setTimeout(callback, ms)
+    return () => timers.clearTimeout(handle)
+  }
   let handle: unknown
   const arm = (remaining: number) => {
     handle = timers.setTimeout(

@@ -50,8 +50,8 @@ export function parseDescribeResponse(
       cause,
     )
   }
-  const { retCode, message } = readEnvelope(json)
-  if (retCode) throw apiError(action, retCode, message, requestId)
+  const retCode = readRetCode(json)
+  if (retCode) throw apiError(action, retCode, readMessage(json), requestId)
   const model = fastCheckAndMap(json) ?? validateWithZod(json, requestId, action)
   const taskList = model.taskList ?? []
   return {
@@ -72,7 +72,8 @@ export function httpError(
   try {
     json = JSON.parse(body)
   } catch {}
-  const { retCode, message } = readEnvelope(json)
+  const retCode = readRetCode(json)
+  const message = readMessage(json)
   return new UcdnError({
     code: 'HTTP_ERROR',
     message: `${action} failed with HTTP ${httpStatus}${message ? `: ${message}` : ''}${requestIdSuffix(requestId)}.`,
@@ -124,18 +125,19 @@ function validateWithZod(json: unknown, requestId: string | undefined, action: s
   )
 }
 
-/**
- * RetCode as a number (some gateways send a numeric string; `undefined` when absent or not numeric) and Message
- * (one line, at most 200 characters), from any JSON value.
- */
-function readEnvelope(json: unknown): { retCode?: number; message?: string } {
-  const { RetCode, Message } = (json ?? {}) as { RetCode?: unknown; Message?: unknown }
-  const retCode =
-    Number.isSafeInteger(RetCode) || (typeof RetCode === 'string' && /^-?\d+$/.test(RetCode))
-      ? Number(RetCode)
-      : undefined
+/** RetCode as a number (some gateways send a numeric string); `undefined` when absent or not numeric. */
+function readRetCode(json: unknown): number | undefined {
+  const RetCode = (json as { RetCode?: unknown } | null | undefined)?.RetCode
+  return Number.isSafeInteger(RetCode) || (typeof RetCode === 'string' && /^-?\d+$/.test(RetCode))
+    ? Number(RetCode)
+    : undefined
+}
+
+/** Message on one line, at most 200 characters; `undefined` when absent or empty. */
+function readMessage(json: unknown): string | undefined {
+  const Message = (json as { Message?: unknown } | null | undefined)?.Message
   const message = typeof Message === 'string' ? Message.replace(/\s+/g, ' ').trim().slice(0, 200) : undefined
-  return { retCode, message: message || undefined }
+  return message || undefined
 }
 
 function requestIdSuffix(requestId: string | undefined): string {

@@ -86,9 +86,9 @@ describe('withRetries', () => {
     const { options, time } = setup({ maxRetries: 1, timeoutMs: 1000 })
     const signals: AbortSignal[] = []
     const result = withRetries(
-      (signal) =>
+      (scope) =>
         new Promise<never>(() => {
-          signals.push(signal)
+          signals.push(scope.signal)
         }),
       options,
     ).catch((e: unknown) => e)

@@ -1,6 +1,6 @@
-// The retry loop: each attempt gets a fresh signal (caller's signal + per-attempt timeout) and re-runs the whole
+// The retry loop: each attempt gets a fresh scope (caller's signal + per-attempt timeout) and re-runs the whole
 // request pipeline, so every attempt is signed afresh (retry before sign).
-import { raceAbort, scopedSignal } from './abort.js'
+import { raceAbort, type ScopedSignal, scopedSignal } from './abort.js'
 import type { Clock, Sleep, Timers } from './clock.js'
 import { isUcdnError, UcdnError } from './errors.js'
 import { type BackoffOptions, retryDelay } from './retry-policy.js'
@@ -35,7 +35,7 @@ export interface AttemptReport {
  * `attempt` must throw {@link UcdnError}s; anything else is a bug and is rethrown untouched.
  */
 export async function withRetries<T>(
-  attempt: (signal: AbortSignal, attemptNumber: number) => Promise<T>,
+  attempt: (scope: ScopedSignal, attemptNumber: number) => Promise<T>,
   options: RetryOptions,
 ): Promise<T> {
   const maxAttempts = options.maxRetries + 1
@@ -45,14 +45,16 @@ export async function withRetries<T>(
     const scope = scopedSignal(options.signal, options.timeoutMs, options.timers)
     let error: UcdnError
     try {
-      const result = await scope.race(attempt(scope.signal, n))
-      report(options, {
-        attempt: n,
-        maxAttempts,
-        durationMs: options.clock.now() - started,
-        result,
-        outcome: 'success',
-      })
+      const result = await scope.race(attempt(scope, n))
+      if (options.onAttempt !== undefined) {
+        report(options, {
+          attempt: n,
+          maxAttempts,
+          durationMs: options.clock.now() - started,
+          result,
+          outcome: 'success',
+        })
+      }
       return result
     } catch (thrown) {
       if (scope.timedOut) error = timeoutError(options.action, options.timeoutMs, thrown)

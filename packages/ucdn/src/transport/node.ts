@@ -1,6 +1,7 @@
 // The Node transport: undici pools by default, the global fetch when something expects to see our requests
 // there (msw's setupServer, vi.stubGlobal, a polyfill): then the global fetch has been replaced since this
 // module loaded, or @mswjs/interceptors has registered its fetch interceptor.
+import { withSignal } from '../abort.js'
 import type { Transport } from './types.js'
 import { createUndiciTransport } from './undici-fetch.js'
 
@@ -20,7 +21,7 @@ export function createDefaultTransport(): Transport {
   return {
     // Decided per call: msw's server.listen() usually runs after the client was created.
     fetch: (input, init) =>
-      globalFetchIsIntercepted() ? globalThis.fetch(input, init) : undici.fetch(input, init),
+      globalFetchIsIntercepted() ? globalThis.fetch(input, withSignal(init)) : undici.fetch(input, init),
     close: () => undici.close(),
   }
 }

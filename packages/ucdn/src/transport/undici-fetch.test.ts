@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { hang, json, type LocalServer, reset, startLocalServer } from '../../test/helpers/local-server.js'
+import { ATTEMPT_SCOPE, type ScopedInit, scopedSignal } from '../abort.js'
 import { createUndiciTransport, DEFAULT_CONNECTIONS } from './undici-fetch.js'
 
 let server: LocalServer
@@ -87,6 +88,18 @@ describe('createUndiciTransport', () => {
     const reason = new Error('stop')
     controller.abort(reason)
     await expect(pending).rejects.toBe(reason)
+  })
+
+  it("cancels through the client's attempt scope, without an AbortSignal", async () => {
+    server.enqueue(hang)
+    const controller = new AbortController()
+    const scope = scopedSignal(controller.signal, undefined, { setTimeout, clearTimeout })
+    const init: ScopedInit = { method: 'POST', body: '', [ATTEMPT_SCOPE]: scope }
+    const pending = transport().fetch(`${server.url}/`, init)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    controller.abort('stop')
+    await expect(pending).rejects.toBe('stop')
+    scope.dispose()
   })
 
   it('an abort while the call waits for a pooled socket rejects at once and never sends it', async () => {

@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { FetchAPI } from '@scloud/ucdn-client'
 import { type Dispatcher, Pool } from 'undici'
-import { onAbort } from '../abort.js'
+import { ATTEMPT_SCOPE, onAbort, type ScopedInit } from '../abort.js'
 import { BufferedResponse } from './buffered-response.js'
 import type { Transport } from './types.js'
 
@@ -54,7 +54,9 @@ export function createUndiciTransport(options: UndiciFetchOptions = {}): Transpo
   const fetch = (input: Parameters<FetchAPI>[0], init: RequestInit = {}): Promise<Response> =>
     new Promise<Response>((resolvePromise, reject) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-      const signal = init.signal ?? undefined
+      // The client's attempt scope when it sent one (no AbortSignal to listen to), else the init's signal.
+      const scope = (init as ScopedInit)[ATTEMPT_SCOPE]
+      const signal = scope ?? init.signal ?? undefined
       if (signal?.aborted) {
         reject(signal.reason)
         return
@@ -74,14 +76,13 @@ export function createUndiciTransport(options: UndiciFetchOptions = {}): Transpo
         settle()
         reject(new TypeError(`fetch failed: ${describe(error)}`, { cause: error }))
       }
-      const unsubscribe =
-        signal &&
-        onAbort(signal, () => {
-          if (settled) return
-          settle()
-          reject(signal.reason)
-          controller?.abort(signal.reason)
-        })
+      const abort = () => {
+        if (settled) return
+        settle()
+        reject(signal?.reason)
+        controller?.abort(signal?.reason)
+      }
+      const unsubscribe = scope ? scope.onAbort(abort) : init.signal ? onAbort(init.signal, abort) : undefined
       try {
         const { pool, path } = target(url)
         pool.dispatch(
