@@ -1,15 +1,9 @@
-import { sha1 } from '@noble/hashes/legacy.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { portableSha1Hex } from './portable-sha1-hex.js'
 
 type HashText = (text: string) => string
 
 /** SHA-1 of the text's UTF-8 bytes (lone surrogates as U+FFFD), as 40 lowercase hex characters. */
-export const sha1Hex: HashText = loadNativeSha1Hex() ?? nobleSha1Hex
-
-/** The portable implementation: @noble/hashes is audited, synchronous and dependency-free. */
-export function nobleSha1Hex(text: string): string {
-  return bytesToHex(sha1(utf8ToBytes(text)))
-}
+export const sha1Hex: HashText = loadNativeSha1Hex() ?? portableSha1Hex
 
 /**
  * Node's one-shot `crypto.hash`, when the runtime has one: about five times faster than any JS SHA-1 on a
