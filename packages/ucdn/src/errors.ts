@@ -100,3 +100,14 @@ export function isUcdnError(value: unknown): value is UcdnError {
       typeof (value as { code?: unknown }).code === 'string')
   )
 }
+
+/** ABORTED: the caller's signal fired (the retry loop and the poller both stop with it). */
+export function abortedError(action: string, reason: unknown, attempts?: number): UcdnError {
+  return new UcdnError({
+    code: 'ABORTED',
+    message: `${action} was cancelled by the caller's AbortSignal.`,
+    action,
+    attempts,
+    cause: reason,
+  })
+}

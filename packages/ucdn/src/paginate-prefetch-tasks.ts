@@ -1,8 +1,9 @@
-// Paging through prefetch tasks with Offset/Limit.
+// Paging through prefetch tasks with Offset/Limit: the checks, at once; the walk (walk-prefetch-tasks.ts) on first use.
+import type { DescribeNewUcdnPrefetchCacheTaskRequest } from '@scloud/ucdn-client'
 import type { UcdnClient } from './client.js'
 import { checkInteger } from './config.js'
 import { internalsOf } from './internals.js'
-import { paginateByOffset } from './paginate.js'
+import { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from './paginate-defaults.js'
 import type { PrefetchTaskPage } from './parse-response.js'
 import { type DescribePrefetchTasksParams, invalidInput, toDescribeRequest } from './validate-params.js'
 
@@ -21,9 +22,17 @@ export interface PaginatePrefetchTasksOptions {
   readonly signal?: AbortSignal | undefined
 }
 
-/** Tasks per page when `pageSize` is not given. */
-export const DEFAULT_PAGE_SIZE = 100
-export const DEFAULT_MAX_PAGES = 10_000
+export { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from './paginate-defaults.js'
+
+/** A walk whose parameters and options passed the checks: what the lazily loaded walk needs. */
+export interface CheckedWalk {
+  readonly client: UcdnClient
+  readonly request: DescribeNewUcdnPrefetchCacheTaskRequest
+  readonly pageSize: number
+  readonly concurrency: number
+  readonly maxPages: number
+  readonly signal: AbortSignal | undefined
+}
 
 /**
  * Every page of prefetch tasks matching `params`, in order. Parameters are checked at once (INVALID_INPUT is
@@ -32,46 +41,28 @@ export const DEFAULT_MAX_PAGES = 10_000
 export function paginatePrefetchTasks(
   client: UcdnClient,
   params?: PaginatePrefetchTasksParams,
-  options: PaginatePrefetchTasksOptions = {},
+  options?: PaginatePrefetchTasksOptions,
 ): AsyncGenerator<PrefetchTaskPage, void, undefined> {
   const method = 'paginatePrefetchTasks'
-  const internals = internalsOf(client)
+  const { config } = internalsOf(client)
   if (params !== null && typeof params === 'object' && 'limit' in params && params.limit !== undefined) {
     throw invalidInput(
       `${method}: limit is not a parameter here; pass the page size as { pageSize } in the options.`,
     )
   }
-  const request = toDescribeRequest(params, { projectId: internals.config.projectId }, method)
-  const pageSize = checkInteger(options.pageSize, `${method}: pageSize`, 1) ?? DEFAULT_PAGE_SIZE
-  const concurrency = checkInteger(options.concurrency, `${method}: concurrency`, 1) ?? 1
-  const maxPages = checkInteger(options.maxPages, `${method}: maxPages`, 1) ?? DEFAULT_MAX_PAGES
-  const yielded = new Set<string>()
-  return paginateByOffset(
-    async (offset, limit, signal) => {
-      const { page, totalCountReported } = await internals.send({ ...request, offset, limit }, signal)
-      return {
-        page,
-        itemCount: page.taskList.length,
-        totalCount: totalCountReported ? page.totalCount : undefined,
-      }
-    },
-    {
-      startOffset: request.offset ?? 0,
-      pageSize,
-      concurrency,
-      maxPages,
-      signal: options.signal,
-      dedupe: (page) => {
-        const taskList = page.taskList.filter(
-          (task) =>
-            task.taskId === undefined ||
-            (!yielded.has(task.taskId) && yielded.add(task.taskId) !== undefined),
-        )
-        return {
-          page: taskList.length === page.taskList.length ? page : { ...page, taskList },
-          fresh: taskList.length,
-        }
-      },
-    },
-  )
+  return lazyWalk({
+    client,
+    request: toDescribeRequest(params, { projectId: config.projectId }, method),
+    pageSize: checkInteger(options?.pageSize, `${method}: pageSize`, 1) ?? DEFAULT_PAGE_SIZE,
+    concurrency: checkInteger(options?.concurrency, `${method}: concurrency`, 1) ?? 1,
+    maxPages: checkInteger(options?.maxPages, `${method}: maxPages`, 1) ?? DEFAULT_MAX_PAGES,
+    signal: options?.signal,
+  })
+}
+
+// The walk is loaded when the first page is asked for: a bundler splits it off (with the poller, see
+// wait-for-prefetch-tasks.ts), so an app that only describes does not ship it.
+async function* lazyWalk(walk: CheckedWalk): AsyncGenerator<PrefetchTaskPage, void, undefined> {
+  const { walkPrefetchTasks } = await import('./lazy-helpers.js')
+  yield* walkPrefetchTasks(walk)
 }

@@ -1,8 +1,7 @@
 // One generic poller; waitForPrefetchTasks is a thin wrapper on it.
 import { scopedSignal } from './abort.js'
 import type { Clock, Sleep, Timers } from './clock.js'
-import { isUcdnError, UcdnError } from './errors.js'
-import { abortedError } from './retry.js'
+import { abortedError, isUcdnError, UcdnError } from './errors.js'
 
 export type PollOutcome<R> = { readonly done: true; readonly value: R } | { readonly done: false }
 

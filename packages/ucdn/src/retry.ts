@@ -2,7 +2,7 @@
 // request pipeline, so every attempt is signed afresh (retry before sign).
 import { raceAbort, type ScopedSignal, scopedSignal } from './abort.js'
 import type { Clock, Sleep, Timers } from './clock.js'
-import { isUcdnError, UcdnError } from './errors.js'
+import { abortedError, isUcdnError, UcdnError } from './errors.js'
 import { type BackoffOptions, retryDelay } from './retry-policy.js'
 
 export interface RetryOptions {
@@ -79,16 +79,6 @@ export async function withRetries<T>(
       throw thrown
     }
   }
-}
-
-export function abortedError(action: string, reason: unknown, attempts?: number): UcdnError {
-  return new UcdnError({
-    code: 'ABORTED',
-    message: `${action} was cancelled by the caller's AbortSignal.`,
-    action,
-    attempts,
-    cause: reason,
-  })
 }
 
 export function timeoutError(action: string, timeoutMs: number, cause?: unknown): UcdnError {

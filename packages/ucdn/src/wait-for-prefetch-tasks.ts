@@ -1,12 +1,11 @@
-// Waiting until prefetch tasks finish: poll, summarise, report progress, give up on ids the API does not know.
-import type { TaskInfo } from '@scloud/ucdn-client'
+// Waiting until prefetch tasks finish: the options, checked at once. The poller (poll-prefetch-tasks.ts) is
+// loaded on first use, so a bundler splits it off and an app that never waits does not ship it.
+import type { DescribeNewUcdnPrefetchCacheTaskRequest, TaskInfo } from '@scloud/ucdn-client'
 import type { UcdnClient } from './client.js'
 import type { Clock, Sleep } from './clock.js'
 import { check, checkDuration, checkFunction, checkInteger } from './config.js'
 import { internalsOf } from './internals.js'
-import { paginatePrefetchTasks } from './paginate-prefetch-tasks.js'
-import { pollUntil } from './poll.js'
-import { isTerminalStatus, type PrefetchSummary, summarizePrefetchTasks } from './summarize.js'
+import type { PrefetchSummary } from './summarize.js'
 import { invalidInput, toDescribeRequest } from './validate-params.js'
 
 /** Options of {@link waitForPrefetchTasks}. */
@@ -19,14 +18,24 @@ export interface WaitForPrefetchTasksOptions {
   readonly maxDelayMs?: number | undefined
   /** Stops the wait at once (`ABORTED`). */
   readonly signal?: AbortSignal | undefined
-  /** Called after each successful poll with a summary of every task found so far. */
-  readonly onProgress?: ((summary: PrefetchSummary) => void) | undefined
+  /**
+   * Called after each successful poll with a summary of every task found so far, and those tasks (in the order
+   * of `taskIds`, each as the API last answered it), say to draw one progress bar per task.
+   */
+  readonly onProgress?: ((summary: PrefetchSummary, tasks: readonly TaskInfo[]) => void) | undefined
   /** A task id the API still does not know after `missingGracePolls` polls: reject (default) or drop it. */
   readonly onMissing?: 'error' | 'ignore' | undefined
   /** Polls a task id may be absent before it counts as unknown (new tasks can take a moment to show). Default 3. */
   readonly missingGracePolls?: number | undefined
   /** Wait for whole-site acceleration (DCDN) tasks. */
   readonly isDcdn?: boolean | undefined
+  /**
+   * Start of the window the tasks are looked for in: Unix seconds or a `Date`, as for `describePrefetchTasks`.
+   * Without it the API looks at the last day only, so set it to wait on older tasks.
+   */
+  readonly beginTime?: number | Date | undefined
+  /** End of that window: Unix seconds or a `Date`; needs `beginTime`. Default: now. */
+  readonly endTime?: number | Date | undefined
   /** Project; defaults to the client's. */
   readonly projectId?: string | undefined
   /** Injection points for tests; default to the client's. */
@@ -72,75 +81,43 @@ export async function waitForPrefetchTasks(
     checkInteger(options.missingGracePolls, name('missingGracePolls'), 1) ?? WAIT_DEFAULTS.missingGracePolls
   const onProgress = checkFunction(options.onProgress, name('onProgress'))
   check(maxDelayMs, name('maxDelayMs'), `≥ minDelayMs (${minDelayMs})`, (v) => (v as number) >= minDelayMs)
-  // The describe schema checks every id; an empty list would ask for every task.
-  const ids = [...new Set(toDescribeRequest({ taskIds }, {}, NAME).taskId ?? [])]
+  // The describe schema checks every id, the time window and the rest; an empty list would ask for every task.
+  const { beginTime, endTime, isDcdn, projectId } = options
+  const request = toDescribeRequest({ taskIds, beginTime, endTime, isDcdn, projectId }, {}, NAME)
+  const ids = [...new Set(request.taskId ?? [])]
   if (ids.length === 0) throw invalidInput(name('taskIds must be a non-empty array of task ids.'))
 
-  const latest = new Map<string, TaskInfo>()
-  const absentPolls = new Map<string, number>()
-  const ignored = new Set<string>()
-  let answered = false
-  const known = (): TaskInfo[] => ids.flatMap((id) => latest.get(id) ?? [])
-  const isFinished = (task: TaskInfo | undefined) =>
-    task !== undefined &&
-    isTerminalStatus(task.status) &&
-    (task.urlLists ?? []).every((url) => isTerminalStatus(url.status))
-  const pendingIds = () => ids.filter((id) => !ignored.has(id) && !isFinished(latest.get(id)))
+  const { pollPrefetchTasks } = await import('./lazy-helpers.js')
+  return pollPrefetchTasks({
+    client,
+    ids,
+    request,
+    onMissing,
+    minDelayMs,
+    maxDelayMs,
+    timeoutMs,
+    grace,
+    onProgress,
+    signal: options.signal,
+    clock: options.clock ?? config.clock,
+    sleep: options.sleep ?? config.sleep,
+  })
+}
 
-  return pollUntil<TaskInfo[]>(
-    async (signal) => {
-      const pending = new Set(pendingIds())
-      const seen = new Set<string>()
-      const pages = paginatePrefetchTasks(
-        client,
-        { taskIds: [...pending], isDcdn: options.isDcdn, projectId: options.projectId },
-        { signal },
-      )
-      for await (const page of pages) {
-        for (const task of page.taskList) {
-          if (pending.has(task.taskId as string)) {
-            latest.set(task.taskId as string, task)
-            seen.add(task.taskId as string)
-          }
-        }
-      }
-      const missing = [...pending].filter((id) => {
-        const absent = seen.has(id) ? 0 : (absentPolls.get(id) ?? 0) + 1
-        absentPolls.set(id, absent)
-        return absent >= grace
-      })
-      if (missing.length > 0 && onMissing !== 'ignore') {
-        throw invalidInput(
-          name(
-            `the API does not know task id(s) ${missing.join(', ')}; check the ids (and isDcdn, projectId).`,
-          ),
-          {
-            missingTaskIds: missing,
-          },
-        )
-      }
-      for (const id of missing) ignored.add(id)
-      answered = true
-      const tasks = known()
-      onProgress?.(summarizePrefetchTasks(tasks, { missingTaskIds: [...ignored] }))
-      // Done when nothing is left to ask for (never ask with an empty TaskId list: that means every task).
-      return pendingIds().length === 0 ? { done: true, value: tasks } : { done: false }
-    },
-    {
-      name: NAME,
-      timeoutMs,
-      minDelayMs,
-      maxDelayMs,
-      signal: options.signal,
-      clock: options.clock ?? config.clock,
-      timers: config.timers,
-      sleep: options.sleep ?? config.sleep,
-      random: config.random,
-      progress: () => {
-        if (!answered) return 'no poll answered yet'
-        const { urls, progress } = summarizePrefetchTasks(known())
-        return `${urls.done} of ${urls.total} URLs finished (${Math.floor(progress)}%)`
-      },
-    },
-  )
+/** A wait whose arguments passed the checks: what the lazily loaded poller needs. */
+export interface CheckedWait {
+  readonly client: UcdnClient
+  /** The task ids, each once, in the order asked. */
+  readonly ids: readonly string[]
+  /** The validated describe request (time window, project, isDcdn) every poll narrows to the pending ids. */
+  readonly request: DescribeNewUcdnPrefetchCacheTaskRequest
+  readonly onMissing: 'error' | 'ignore' | undefined
+  readonly minDelayMs: number
+  readonly maxDelayMs: number
+  readonly timeoutMs: number
+  readonly grace: number
+  readonly onProgress: WaitForPrefetchTasksOptions['onProgress']
+  readonly signal: AbortSignal | undefined
+  readonly clock: Clock
+  readonly sleep: Sleep
 }

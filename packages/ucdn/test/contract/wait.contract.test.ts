@@ -74,6 +74,62 @@ describe('waitForPrefetchTasks against the mock', () => {
     ])
   })
 
+  it('hands onProgress the tasks too, in the order asked, as last answered', async () => {
+    const { clock } = api.use({
+      tasks: [
+        { taskId: 'a', createdAt: START, urls: [{ url: `${CDN}/a`, waitMs: 0, processMs: 2000 }] },
+        { taskId: 'b', createdAt: START, urls: [`${CDN}/b`] },
+      ],
+    })
+    const seen: string[][] = []
+    await mockClient().waitForPrefetchTasks(['b', 'a'], {
+      minDelayMs: 2000,
+      maxDelayMs: 2000,
+      onProgress: (summary, tasks) => {
+        expect(summary.tasks.total).toBe(tasks.length)
+        seen.push(tasks.map((task) => `${task.taskId}:${task.status}`))
+      },
+      ...travel(clock),
+    })
+    expect(seen.length).toBeGreaterThan(1)
+    expect(seen[0]).toEqual(['b:wait', 'a:process'])
+    expect(seen.at(-1)).toEqual(['b:success', 'a:success'])
+  })
+
+  it('waits on tasks older than the default one-day window when given beginTime (and endTime)', async () => {
+    const threeDaysAgo = START - 3 * 86_400_000
+    const { clock } = api.use({ tasks: [{ taskId: 'old', createdAt: threeDaysAgo, urls: [`${CDN}/a`] }] })
+    const missing = await mockClient()
+      .waitForPrefetchTasks(['old'], { minDelayMs: 1000, maxDelayMs: 1000, ...travel(clock) })
+      .catch((e: unknown) => e)
+    expect(missing).toMatchObject({ code: 'INVALID_INPUT', missingTaskIds: ['old'] })
+    const tasks = await mockClient().waitForPrefetchTasks(['old'], {
+      beginTime: new Date(threeDaysAgo - 60_000),
+      endTime: Math.floor(clock.now() / 1000),
+      ...travel(clock),
+    })
+    expect(tasks.map((t) => [t.taskId, t.status])).toEqual([['old', 'success']])
+    const form = (await api.forms()).at(-1)
+    expect(form?.get('BeginTime')).toBe(String(Math.floor((threeDaysAgo - 60_000) / 1000)))
+    expect(form?.get('EndTime')).toBe(String(Math.floor(clock.now() / 1000)))
+  })
+
+  it('checks beginTime and endTime as describePrefetchTasks does, before any request', async () => {
+    const ucdn = mockClient()
+    await expect(ucdn.waitForPrefetchTasks(['t'], { endTime: 1_700_000_000 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('waitForPrefetchTasks: beginTime is required when endTime is given'),
+    })
+    await expect(ucdn.waitForPrefetchTasks(['t'], { beginTime: Date.now() })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('looks like milliseconds'),
+    })
+    await expect(ucdn.waitForPrefetchTasks(['t'], { beginTime: new Date(Number.NaN) })).rejects.toMatchObject(
+      { code: 'INVALID_INPUT', message: expect.stringContaining('beginTime') },
+    )
+    expect(api.requests).toHaveLength(0)
+  })
+
   it('rejects INVALID_INPUT naming task ids the API does not know, after the grace polls', async () => {
     const { clock } = api.use({ tasks: [{ taskId: 'real', createdAt: START, urls: [`${CDN}/a`] }] })
     const error = await mockClient()
