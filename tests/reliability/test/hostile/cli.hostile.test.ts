@@ -141,12 +141,15 @@ describe('odd but valid arguments work', () => {
   it.each([
     ['20 digits', '99999999999999999999999'],
     ['100,000 digits', '1'.repeat(100_000)],
-  ])('a huge --limit (%s) is a usage error naming the option, never "no limit" or a crash', async (_name, value) => {
-    const result = await cli(['--limit', value])
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain('--limit')
-    expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/)
-  })
+  ])(
+    'a huge --limit (%s) is a usage error naming the option, never "no limit" or a crash',
+    async (_name, value) => {
+      const result = await cli(['--limit', value])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain('--limit')
+      expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/)
+    },
+  )
 })
 
 // Once a bug: strings from the API reached the terminal as they came, so a task id or URL holding an escape
