@@ -1,25 +1,12 @@
-import { portableSha1Hex } from './portable-sha1-hex.js'
+import { nativeSha1Hex } from './native-sha1-hex.js'
+import { nobleSha1Hex } from './noble-sha1-hex.js'
 
-type HashText = (text: string) => string
-
-/** SHA-1 of the text's UTF-8 bytes (lone surrogates as U+FFFD), as 40 lowercase hex characters. */
-export const sha1Hex: HashText = loadNativeSha1Hex() ?? portableSha1Hex
+export { loadNativeSha1Hex } from './native-sha1-hex.js'
 
 /**
- * Node's one-shot `crypto.hash`, when the runtime has one: about five times faster than any JS SHA-1 on a
- * typical request. Reached through `process.getBuiltinModule` (Node ≥ 20.16, Deno, Bun) rather than an
- * import, so this module stays loadable in browsers, where it is simply absent.
+ * Synchronous SHA-1 of the text's UTF-8 bytes (lone surrogates as U+FFFD), as 40 lowercase hex characters,
+ * for `signParams` and `verifySignature`: Node's `crypto.hash` where the runtime has it (checked by a
+ * self-test), @noble/hashes elsewhere. The platform's other SHA-1, Web Crypto, is asynchronous only, so
+ * a synchronous API cannot use it; the signing middleware, which is asynchronous, does (platform-sha1-hex.ts).
  */
-export function loadNativeSha1Hex(): HashText | undefined {
-  try {
-    const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
-    const crypto = runtime?.getBuiltinModule?.('node:crypto') as { hash?: unknown } | undefined
-    const hash = crypto?.hash
-    if (typeof hash !== 'function') return undefined
-    const native = (text: string): string => hash('sha1', text, 'hex') as string
-    // A runtime that only looks like Node (a shim, a FIPS build without SHA-1) must not sign requests.
-    return native('abc') === 'a9993e364706816aba3e25717850c26c9cd0d89d' ? native : undefined
-  } catch {
-    return undefined
-  }
-}
+export const sha1Hex: (text: string) => string = nativeSha1Hex ?? nobleSha1Hex

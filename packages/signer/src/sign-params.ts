@@ -1,6 +1,8 @@
+import { assertPrivateKey } from './assert-private-key.js'
 import { sha1Hex } from './sha1-hex.js'
-import { SigningError } from './signing-error.js'
 import { buildStringToSign } from './string-to-sign.js'
+
+export { assertPrivateKey } from './assert-private-key.js'
 
 /**
  * The `Signature` of a parameter set (PROTOCOL.md): SHA-1 over the sorted, flattened parameters and the
@@ -13,14 +15,4 @@ import { buildStringToSign } from './string-to-sign.js'
 export function signParams(params: Readonly<Record<string, unknown>>, privateKey: string): string {
   assertPrivateKey(privateKey)
   return sha1Hex(buildStringToSign(params, privateKey))
-}
-
-/** Throws unless `privateKey` is a non-empty string; the message never contains the value. */
-export function assertPrivateKey(privateKey: unknown): asserts privateKey is string {
-  if (typeof privateKey !== 'string' || privateKey === '') {
-    throw new SigningError(
-      'PRIVATE_KEY_INVALID',
-      `The private key must be a non-empty string (got ${typeof privateKey === 'string' ? 'an empty string' : typeof privateKey}).`,
-    )
-  }
 }

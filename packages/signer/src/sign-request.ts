@@ -1,68 +1,17 @@
 import type { FetchParams } from '@scloud/ucdn-client'
 import type { Credentials } from './credentials.js'
-import { flattenParams } from './flatten-params.js'
-import { encodeFormBody } from './form-body.js'
-import { readRequestParams } from './request-params.js'
-import { signParams } from './sign-params.js'
+import { sha1Hex } from './sha1-hex.js'
+import { signRequestWith } from './wire-request.js'
 
-export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded'
+export { FORM_CONTENT_TYPE, withFormContentType } from './wire-request.js'
 
 /**
- * The wire request (PROTOCOL.md) for a request of the generated client: `POST` to the URL without its
- * fragment (`<basePath>/#Action=Name` → `<basePath>/`), every parameter flattened into a form-urlencoded
- * body with `PublicKey` and a `Signature` over exactly the parameters sent. Signing an already-signed
- * request again replaces its `PublicKey` and `Signature`, so retries stay correctly signed.
+ * The signed wire request ({@link signRequestWith}), synchronously: SHA-1 by `crypto.hash` in Node,
+ * @noble/hashes elsewhere. The middleware does not use this: it signs through {@link signRequestWith} with
+ * the platform's digest (platform-sha1-hex.ts), so browsers load no hashing library.
  *
- * @throws {SigningError} for a request whose body or parameters cannot be signed (see
- *   {@link readRequestParams} and {@link flattenParams}).
+ * @throws {SigningError} for a request whose body or parameters cannot be signed.
  */
 export function signRequest(request: FetchParams, credentials: Credentials): FetchParams {
-  const { url, init } = request
-  const params = readRequestParams(url, init)
-  params.PublicKey = credentials.publicKey
-  if (Object.hasOwn(params, 'Signature')) delete params.Signature
-  const flat = flattenParams(params)
-  const signature = signParams(flat, credentials.privateKey)
-  const hash = url.indexOf('#')
-  return {
-    url: hash === -1 ? url : url.slice(0, hash),
-    init: {
-      ...init,
-      method: 'POST',
-      headers: withFormContentType(init.headers),
-      body: `${encodeFormBody(flat)}&Signature=${signature}`,
-    },
-  }
-}
-
-/**
- * A copy of the headers with `Content-Type` set to form-urlencoded and any stale `Content-Type` or
- * `Content-Length` removed, in the same HeadersInit shape as given.
- */
-export function withFormContentType(headers: HeadersInit | undefined): HeadersInit {
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    const copy = new Headers(headers)
-    copy.delete('content-length')
-    copy.set('Content-Type', FORM_CONTENT_TYPE)
-    return copy
-  }
-  if (Array.isArray(headers)) {
-    const copy = headers.filter(([name]) => !isReplaced(name))
-    copy.push(['Content-Type', FORM_CONTENT_TYPE])
-    return copy
-  }
-  const copy: Record<string, string> = {}
-  if (headers !== undefined && headers !== null) {
-    const record = headers as Record<string, string>
-    for (const name of Object.keys(record)) if (!isReplaced(name)) copy[name] = record[name]!
-  }
-  copy['Content-Type'] = FORM_CONTENT_TYPE
-  return copy
-}
-
-function isReplaced(name: string | undefined): boolean {
-  // Only names of these lengths can be either; most headers are skipped without lowercasing.
-  if (name === undefined || (name.length !== 12 && name.length !== 14)) return false
-  const lower = name.toLowerCase()
-  return lower === 'content-type' || lower === 'content-length'
+  return signRequestWith(request, credentials, sha1Hex)
 }

@@ -1,9 +1,18 @@
 import type { RequestContext } from '@scloud/ucdn-client'
-import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type CredentialProvider, fromStatic } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
-import { signingMiddleware } from './signing-middleware.js'
+import { nativeSha1Hex } from './native-sha1-hex.js'
+import { nobleSha1Hex } from './noble-sha1-hex.js'
+import { lazyNobleSha1Hex, type Sha1HexDigest, webSha1Hex } from './platform-sha1-hex.js'
+import { signRequest } from './sign-request.js'
+import { signingMiddleware, signingMiddlewareWith } from './signing-middleware.js'
 import { verifySignature } from './verify-signature.js'
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
 
 const SECRET = 'middleware-private-SECRET-0101'
 
@@ -88,5 +97,65 @@ describe('signingMiddleware', () => {
     expect(twice).toEqual(once)
     const again = (await middleware.pre!(request))!
     expect(again).toEqual(once)
+  })
+})
+
+const RESERVED = ['Action', 'PublicKey', 'Signature']
+
+describe('signingMiddlewareWith (each SHA-1 backend)', () => {
+  const backends: Record<string, Sha1HexDigest> = {
+    'crypto.hash (Node, synchronous)': nativeSha1Hex!,
+    'crypto.subtle (Web Crypto)': webSha1Hex,
+    '@noble/hashes, imported lazily': lazyNobleSha1Hex,
+    '@noble/hashes, synchronous': nobleSha1Hex,
+  }
+  const credentials = { publicKey: 'mw-public', privateKey: SECRET }
+
+  it.each(Object.entries(backends))('%s signs exactly as the synchronous signer does', async (_, digest) => {
+    const expected = signRequest(context(), credentials)
+    expect(await signingMiddlewareWith(credentials, digest).pre!(context())).toEqual(expected)
+    expect(await signingMiddlewareWith(async () => credentials, digest).pre!(context())).toEqual(expected)
+  })
+
+  it('every backend gives the same signed request for any parameters, lone surrogates included', async () => {
+    const middlewares = Object.values(backends).map((digest) => signingMiddlewareWith(credentials, digest))
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((key) => !RESERVED.includes(key)),
+          fc.string({ unit: 'binary' }),
+        ),
+        async (params) => {
+          const body = JSON.stringify({ ...params, Action: 'DescribeThing' })
+          const request = { ...context(), init: { method: 'POST', body } }
+          const expected = signRequest(request, credentials)
+          for (const middleware of middlewares) expect(await middleware.pre!(request)).toEqual(expected)
+          expect(verifySignature(formOf(expected.init.body), SECRET)).toBe(true)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('signs in a runtime without crypto.subtle (an insecure page) through the lazily imported @noble/hashes', async () => {
+    vi.stubGlobal('crypto', {})
+    const signed = await signingMiddlewareWith(credentials, webSha1Hex).pre!(context())
+    expect(signed).toEqual(signRequest(context(), credentials))
+  })
+
+  it("passes on a digest's failure as the request's rejection", async () => {
+    const failure = new Error('no digest')
+    const middleware = signingMiddlewareWith(credentials, () => Promise.reject(failure))
+    await expect(middleware.pre!(context())).rejects.toBe(failure)
+  })
+
+  it('signs synchronously with a synchronous backend: the promise is already settled', async () => {
+    const middleware = signingMiddlewareWith(credentials, nativeSha1Hex!)
+    let settled = false
+    void middleware.pre!(context()).then(() => {
+      settled = true
+    })
+    await Promise.resolve()
+    expect(settled).toBe(true)
   })
 })

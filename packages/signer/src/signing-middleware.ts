@@ -1,11 +1,12 @@
 import type { FetchParams, Middleware, RequestContext } from '@scloud/ucdn-client'
 import { type CredentialProvider, type Credentials, checkedCredentials } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
-import { signRequest } from './sign-request.js'
+import { platformSha1Hex, type Sha1HexDigest } from './platform-sha1-hex.js'
+import { signRequestWith } from './wire-request.js'
 
 /**
  * The generated client's middleware that turns each request into the signed wire request (see
- * {@link signRequest}): `new Configuration({ middleware: [signingMiddleware(credentials)] })`.
+ * {@link signRequestWith}): `new Configuration({ middleware: [signingMiddleware(credentials)] })`.
  *
  * Give it credentials (validated now) or a provider, which is called for every request, retries included,
  * so rotated credentials take effect at once (providers cache themselves if resolving is slow). Put it
@@ -15,13 +16,25 @@ import { signRequest } from './sign-request.js'
  *   middleware's `pre` rejects with the provider's error or a {@link SigningError}.
  */
 export function signingMiddleware(credentials: Credentials | CredentialProvider): Middleware {
+  return signingMiddlewareWith(credentials, platformSha1Hex)
+}
+
+/**
+ * {@link signingMiddleware} with the SHA-1 backend given (tests sign with each one). The default,
+ * `platformSha1Hex`, is Node's synchronous `crypto.hash` where it exists — then signing fixed credentials
+ * takes no await — else Web Crypto, else @noble/hashes imported on first use.
+ */
+export function signingMiddlewareWith(
+  credentials: Credentials | CredentialProvider,
+  digest: Sha1HexDigest,
+): Middleware {
   if (typeof credentials !== 'function') {
     // Fixed keys need no provider call: sign at once (one promise, no await on the request path).
     const fixed = checkedCredentials(credentials)
     return {
       pre(context: RequestContext): Promise<FetchParams> {
         try {
-          return Promise.resolve(signRequest(context, fixed))
+          return Promise.resolve(signRequestWith(context, fixed, digest))
         } catch (error) {
           return Promise.reject(error)
         }
@@ -38,7 +51,7 @@ export function signingMiddleware(credentials: Credentials | CredentialProvider)
             'The credential provider did not return a publicKey and a privateKey that are non-empty strings.',
           )
         }
-        return signRequest(context, resolved)
+        return signRequestWith(context, resolved, digest)
       })
     },
   }

@@ -9,14 +9,18 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', 'src')
 const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
 const BUILTINS = new Set(builtinModules)
 
-/** Every source file reachable from `entry` through relative imports, with the bare specifiers it uses. */
-function reachable(entry: string): Map<string, string[]> {
+/**
+ * Every source file reachable from `entry` through relative imports, with the bare specifiers it uses;
+ * with `staticOnly`, not through `import()` (what a bundler puts in the initial chunk).
+ */
+function reachable(entry: string, staticOnly = false): Map<string, string[]> {
   const files = new Map<string, string[]>()
   const visit = (file: string): void => {
     if (files.has(file)) return
     const bare: string[] = []
     files.set(file, bare)
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      if (staticOnly && match[2] !== undefined) continue
       const specifier = (match[1] ?? match[2])!
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')))
       else bare.push(specifier)
@@ -45,5 +49,20 @@ describe('the main entry', () => {
     expect([...main.keys()].some((file) => file.includes(`${join('src', 'node')}`))).toBe(false)
     const node = reachable('node.ts')
     expect([...node.values()].flat()).toContain('node:fs/promises')
+  })
+})
+
+describe('the signing middleware', () => {
+  it('imports no hashing library statically: browsers hash with Web Crypto, @noble/hashes only via import()', () => {
+    const files = reachable('signing-middleware.ts', true)
+    const names = [...files.keys()].map((file) => file.slice(SRC.length + 1))
+    expect(names).toContain('platform-sha1-hex.ts')
+    for (const avoided of ['noble-sha1-hex.ts', 'sha1-hex.ts', 'sign-params.ts', 'sign-request.ts']) {
+      expect(names).not.toContain(avoided)
+    }
+    expect([...files.values()].flat().filter((specifier) => specifier.startsWith('@noble/'))).toEqual([])
+    const withLazy = reachable('signing-middleware.ts')
+    expect([...withLazy.keys()].map((file) => file.slice(SRC.length + 1))).toContain('noble-sha1-hex.ts')
+    expect([...withLazy.values()].flat()).toContain('@noble/hashes/legacy.js')
   })
 })
