@@ -2,31 +2,12 @@ import { Console } from 'node:console'
 import { Writable } from 'node:stream'
 import { format, inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { errorOf, rejectionOf } from '../test/support/credentials-error.js'
 import { createCredentials, fromStatic } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
 
 const PUBLIC_KEY = 'public-key-AbC123'
 const SECRET = 'private-key-SECRET-9f8e7d'
-
-async function rejectionOf(promise: Promise<unknown>): Promise<CredentialsError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof CredentialsError) return error
-    throw error
-  }
-  throw new Error('expected a CredentialsError')
-}
-
-function errorOf(run: () => unknown): CredentialsError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof CredentialsError) return error
-    throw error
-  }
-  throw new Error('expected a CredentialsError')
-}
 
 describe('fromStatic', () => {
   it('resolves the given key pair', async () => {

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { rejectionOf } from '../test/support/credentials-error.js'
 import { CredentialsError } from './credentials-error.js'
 import { fromEnv } from './from-env.js'
 
@@ -9,16 +10,6 @@ const SECRET = 'env-private-SECRET-31337'
 afterEach(() => {
   vi.unstubAllEnvs()
 })
-
-async function rejectionOf(promise: Promise<unknown>): Promise<CredentialsError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof CredentialsError) return error
-    throw error
-  }
-  throw new Error('expected a CredentialsError')
-}
 
 describe('fromEnv', () => {
   it('reads UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { rejectionOf } from '../../test/support/credentials-error.js'
 import { fromStatic } from '../credentials.js'
 import { CredentialsError } from '../credentials-error.js'
 import { defaultCredentialProvider } from './default-credential-provider.js'
@@ -27,16 +28,6 @@ async function writeProfiles(...profiles: string[]): Promise<void> {
     profile,
   }))
   await writeFile(file, JSON.stringify(entries))
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<CredentialsError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof CredentialsError) return error
-    throw error
-  }
-  throw new Error('expected a CredentialsError')
 }
 
 describe('defaultCredentialProvider', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CredentialsError } from '../credentials-error.js'
+import { rejectionOf } from '../../test/support/credentials-error.js'
+import type { CredentialsError } from '../credentials-error.js'
 import { fromSharedFile } from './from-shared-file.js'
 
 const SECRET = 'file-private-SECRET-4242'
@@ -29,16 +30,6 @@ const entries = [
   { public_key: 'default-public', private_key: SECRET, profile: 'default' },
   { public_key: 'prod-public', private_key: OTHER_SECRET, profile: 'prod' },
 ]
-
-async function rejectionOf(promise: Promise<unknown>): Promise<CredentialsError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof CredentialsError) return error
-    throw error
-  }
-  throw new Error('expected a CredentialsError')
-}
 
 /** Asserts that nothing a user could print of the error shows a private key. */
 function expectNoSecret(error: CredentialsError): void {
