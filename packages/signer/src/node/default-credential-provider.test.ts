@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rejectionOf } from '../../test/support/credentials-error.js'
 import { fromStatic } from '../credentials.js'
-import { CredentialsError } from '../credentials-error.js'
 import { defaultCredentialProvider } from './default-credential-provider.js'
 
 let dir: string
