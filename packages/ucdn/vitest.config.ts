@@ -9,5 +9,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     restoreMocks: true,
+    // A developer's own ~/.ucloud/config.json must never reach a test that forgets to pass `env` or `configFile`.
+    env: { UCLOUD_SHARED_CONFIG_FILE: '/nonexistent/ucdn-tests/config.json' },
   },
 })

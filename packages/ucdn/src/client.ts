@@ -187,7 +187,7 @@ type Facts = { -readonly [K in keyof AttemptFacts]: AttemptFacts[K] }
 /** The signer's middleware; credentials it rejects up front (say, an empty key) are INVALID_INPUT here. */
 function signing(options: UcdnClientOptions): Middleware {
   try {
-    return signingMiddleware(options.credentials ?? defaultCredentials(options.env))
+    return signingMiddleware(options.credentials ?? defaultCredentials(options.env, options.profile))
   } catch (error) {
     throw signerError(error) ?? error
   }

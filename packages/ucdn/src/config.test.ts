@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, resolveConfig, type UcdnClientOptions } from './config.js'
 import { UcdnError } from './errors.js'
@@ -56,6 +59,21 @@ describe('resolveConfig', () => {
       expect(resolveConfig().projectId).toBe('from-process')
     } finally {
       delete process.env.UCLOUD_PROJECT_ID
+    }
+  })
+
+  it('finds the shared config file and profile through process.env when no env is given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ucdn-config-'))
+    const saved = { ...process.env }
+    try {
+      const path = join(dir, 'config.json')
+      writeFileSync(path, JSON.stringify([{ profile: 'p', project_id: 'org-p' }]))
+      process.env.UCLOUD_SHARED_CONFIG_FILE = path
+      process.env.UCLOUD_PROFILE = 'p'
+      expect(resolveConfig().projectId).toBe('org-p')
+    } finally {
+      process.env = saved
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 

@@ -1,7 +1,7 @@
 // Client options: validated, merged with the environment (browser-safe: globalThis.process?.env), defaulted.
 import type { CredentialProvider, Credentials } from '@scloud/signer'
 import { BASE_PATH, type FetchAPI } from '@scloud/ucdn-client'
-import { buildUserAgent } from '#platform'
+import { buildUserAgent, readSharedConfig } from '#platform'
 import { createSleep } from './abort.js'
 import { type Clock, type Sleep, systemClock, systemTimers, type Timers } from './clock.js'
 import { describeValue } from './describe-value.js'
@@ -14,12 +14,22 @@ export interface UcdnClientOptions {
   /** Credentials or a provider. Default: `@scloud/signer/node`'s `defaultCredentialProvider()` in Node
    *  (environment, then `~/.ucloud/credential.json`); browsers must pass them. */
   readonly credentials?: Credentials | CredentialProvider | undefined
-  /** API endpoint. Default: env `UCLOUD_API_BASE_URL`, else `https://api.scloudsg.com`. */
+  /** API endpoint. Default: env `UCLOUD_API_BASE_URL`, else the shared config file's `base_url` (Node), else
+   *  `https://api.scloudsg.com`. */
   readonly baseUrl?: string | undefined
-  /** Project sent when a call does not set its own. Default: env `UCLOUD_PROJECT_ID`. */
+  /** Project sent when a call does not set its own. Default: env `UCLOUD_PROJECT_ID`, else the shared config
+   *  file's `project_id` (Node). */
   readonly projectId?: string | undefined
-  /** Per-attempt timeout, in ms. Default: env `UCLOUD_TIMEOUT_SECOND` × 1000, else 30000. */
+  /** Per-attempt timeout, in ms. Default: env `UCLOUD_TIMEOUT_SECOND` × 1000, else the shared config file's
+   *  `timeout_sec` × 1000 (Node), else 30000. */
   readonly timeoutMs?: number | undefined
+  /** Profile of the shared config file (and, with no `credentials`, of the shared credential file). Default:
+   *  env `UCLOUD_PROFILE`, else `default`. Node only. */
+  readonly profile?: string | undefined
+  /** The shared config file, read once when the client is constructed. Default: env
+   *  `UCLOUD_SHARED_CONFIG_FILE`, else `~/.ucloud/config.json` (`~` from the `env` option's `HOME` when `env` is
+   *  given). Node only; browsers read no file. */
+  readonly configFile?: string | undefined
   /** Retries after the first attempt, for retryable errors only. Default 2. */
   readonly maxRetries?: number | undefined
   /** Backoff tuning: `baseDelayMs` (100), `maxDelayMs` (20000), `maxRetryAfterMs` (60000). */
@@ -40,6 +50,23 @@ export interface UcdnClientOptions {
   readonly sleep?: Sleep | undefined
   /** Randomness for jitter, in [0, 1); default `Math.random`. For tests. */
   readonly random?: (() => number) | undefined
+}
+
+/** What the Node platform needs to find the shared config file. */
+export interface SharedConfigRequest {
+  readonly profile: string | undefined
+  readonly configFile: string | undefined
+  /** The `env` option as given (undefined: `process.env` and the OS home directory). */
+  readonly env: Readonly<Record<string, string | undefined>> | undefined
+}
+
+/** The client's defaults from the shared config file (Node only). */
+export interface SharedConfig {
+  readonly path: string
+  readonly profile: string
+  readonly baseUrl: string | undefined
+  readonly projectId: string | undefined
+  readonly timeoutMs: number | undefined
 }
 
 export interface ResolvedConfig {
@@ -75,13 +102,16 @@ const withMethods =
     methods.every((method) => typeof (v as Record<string, unknown> | null)?.[method] === 'function')
 const FUNCTION: Rule = ['a function', isFunction]
 const STRING: Rule = ['a string', isString]
+const NON_EMPTY: Rule = ['a non-empty string', (v) => isString(v) && v.trim() !== '']
 
 /** Every option and what it must be; anything else is a misspelt option. */
 const OPTIONS: Readonly<Record<string, Rule>> = {
   credentials: ['credentials or a provider function', (v) => isObject(v) || isFunction(v)],
   baseUrl: STRING,
-  projectId: ['a non-empty string', (v) => isString(v) && v.trim() !== ''],
+  projectId: NON_EMPTY,
   timeoutMs: ['a positive number of milliseconds', isPositive],
+  profile: NON_EMPTY,
+  configFile: NON_EMPTY,
   maxRetries: ['an integer ≥ 0', (v) => Number.isSafeInteger(v) && (v as number) >= 0],
   retry: ['an object', isObject],
   fetch: FUNCTION,
@@ -108,17 +138,24 @@ export function resolveConfig(options: UcdnClientOptions = {}): ResolvedConfig {
   const env: Env = o.env ?? (globalThis as { process?: { env?: Env } }).process?.env ?? {}
   const timers = o.timers ?? systemTimers
   const seconds = fromEnv(env, 'UCLOUD_TIMEOUT_SECOND')
+  // Read only when the options and the environment leave something to fill in (Node; the browser has no file).
+  const file =
+    (o.baseUrl ?? fromEnv(env, 'UCLOUD_API_BASE_URL')) === undefined ||
+    (o.projectId ?? fromEnv(env, 'UCLOUD_PROJECT_ID')) === undefined ||
+    (o.timeoutMs ?? seconds) === undefined
+      ? readSharedConfig({ profile: o.profile, configFile: o.configFile, env: o.env })
+      : undefined
   const backoff = { ...DEFAULT_BACKOFF }
   for (const key of Object.keys(backoff) as (keyof BackoffOptions)[]) {
     backoff[key] = checkDuration(o.retry?.[key], `retry.${key}`) ?? backoff[key]
   }
   return {
-    baseUrl: resolveBaseUrl(o.baseUrl, env),
-    projectId: o.projectId ?? fromEnv(env, 'UCLOUD_PROJECT_ID'),
+    baseUrl: resolveBaseUrl(o.baseUrl, env, file?.baseUrl),
+    projectId: o.projectId ?? fromEnv(env, 'UCLOUD_PROJECT_ID') ?? file?.projectId,
     timeoutMs:
       o.timeoutMs ??
       (seconds === undefined
-        ? DEFAULT_TIMEOUT_MS
+        ? (file?.timeoutMs ?? DEFAULT_TIMEOUT_MS)
         : check(
             Number(seconds),
             'UCLOUD_TIMEOUT_SECOND',
@@ -142,8 +179,8 @@ function fromEnv(env: Env, name: string): string | undefined {
   return env[name]?.trim() || undefined
 }
 
-function resolveBaseUrl(option: string | undefined, env: Env): string {
-  const value = option ?? fromEnv(env, 'UCLOUD_API_BASE_URL')
+function resolveBaseUrl(option: string | undefined, env: Env, fromFile: string | undefined): string {
+  const value = option ?? fromEnv(env, 'UCLOUD_API_BASE_URL') ?? fromFile
   if (value === undefined) return BASE_PATH
   let url: URL | undefined
   try {

@@ -56,13 +56,16 @@ describe('the browser entry', () => {
   it('reaches the browser platform module, not the Node one', () => {
     expect(browser.files).toContain('src/platform/browser.ts')
     expect(browser.files).toContain('src/transport/fetch.ts')
-    expect(browser.files.filter((file) => /node|undici|fast-response-check|user-agent/.test(file))).toEqual(
-      [],
-    )
+    expect(
+      browser.files.filter((file) => /node|undici|fast-response-check|user-agent|shared-config/.test(file)),
+    ).toEqual([])
   })
 
   it('differs from the Node graph exactly by the Node-only modules', () => {
     const node = importGraph('src/index.ts', ['@scloud/source', 'node'])
-    expect(node.bare).toEqual([...browser.bare, '@scloud/signer/node', 'undici'].sort())
+    expect(node.bare).toEqual(
+      [...browser.bare, '@scloud/signer/node', 'node:fs', 'node:os', 'node:path', 'undici'].sort(),
+    )
+    expect(node.files).toContain('src/shared-config.ts')
   })
 })

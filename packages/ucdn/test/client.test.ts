@@ -1,5 +1,9 @@
 // UcdnClient end to end over real sockets (the undici transport) against a local node:http server.
+
 import { getEventListeners } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { verifySignature } from '@scloud/signer'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -421,9 +425,30 @@ describe('secrets never leak into errors', () => {
 
 describe('configuration', () => {
   it('rejects bad options with INVALID_INPUT naming them', () => {
-    expect(() => new UcdnClient({ credentials: CREDENTIALS, timeoutMs: -5 })).toThrow(
+    expect(() => new UcdnClient({ credentials: CREDENTIALS, timeoutMs: -5, env: {} })).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('timeoutMs') }),
     )
+  })
+
+  it('takes its defaults from the shared config file, read once at construction', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ucdn-client-config-'))
+    try {
+      const configFile = join(dir, 'config.json')
+      writeFileSync(
+        configFile,
+        JSON.stringify([
+          { profile: 'ops', project_id: 'org-ops', base_url: 'http://127.0.0.1:9/', timeout_sec: 1 },
+        ]),
+      )
+      const ucdn = new UcdnClient({ credentials: CREDENTIALS, env: { UCLOUD_PROFILE: 'ops' }, configFile })
+      expect([ucdn.baseUrl, ucdn.projectId]).toEqual(['http://127.0.0.1:9', 'org-ops'])
+      writeFileSync(configFile, 'not json')
+      expect(() => new UcdnClient({ credentials: CREDENTIALS, env: {}, configFile, profile: 'ops' })).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(configFile) }),
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('turns missing credentials into INVALID_INPUT that says where it looked', async () => {

@@ -7,6 +7,7 @@ describe('#platform', () => {
     expect(Object.keys(browser).sort()).toEqual(Object.keys(node).sort())
     expectTypeOf(browser.createDefaultTransport).toEqualTypeOf(node.createDefaultTransport)
     expectTypeOf(browser.defaultCredentials).toEqualTypeOf(node.defaultCredentials)
+    expectTypeOf(browser.readSharedConfig).toEqualTypeOf(node.readSharedConfig)
     expectTypeOf(browser.fastCheckAndMap).toEqualTypeOf<typeof node.fastCheckAndMap>()
     expectTypeOf(browser.buildUserAgent)
       .parameter(0)
