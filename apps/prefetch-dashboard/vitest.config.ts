@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config'
 
 // Three projects: units (pure logic and DOM rendering, fast), the BFF through msw's node handlers, and the
 // built page (bundle scan and real Chromium), which share one canary build made by the global setup.
+// A developer's own ~/.ucloud/config.json must never reach the SDK clients these tests build.
+const env = { UCLOUD_SHARED_CONFIG_FILE: '/nonexistent/ucdn-tests/config.json' }
+
 export default defineConfig({
   test: {
     // The browser tests mostly wait on the demo's clock, not the CPU: let them overlap even on 2 cores.
@@ -12,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
           environment: 'node',
+          env,
         },
       },
       {
@@ -19,6 +23,7 @@ export default defineConfig({
           name: 'contract',
           include: ['test/contract/**/*.test.ts'],
           environment: 'node',
+          env,
         },
       },
       {
@@ -26,6 +31,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/bundle/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
+          env,
           globalSetup: ['test/build-page.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -55,13 +55,14 @@ export async function connect(options: CliOptions, io: Io, hooks: ConnectHooks):
     return connectDemo(options, io, hooks)
   }
   hooks.secret(credentials.privateKey)
-  const client = createClient(options, io, hooks, credentials, options.baseUrl)
+  const client = createClient(options, io, hooks, credentials, options.baseUrl, io.env)
   return { client, close: () => client.close() }
 }
 
 async function connectDemo(options: CliOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
   const demo = await startDemoApi({ now: io.now })
-  const client = createClient(options, io, hooks, demo.credentials, demo.baseUrl)
+  // The demo API knows nothing of the user's projects or settings: no environment, no shared config file.
+  const client = createClient(options, io, hooks, demo.credentials, demo.baseUrl, {})
   return {
     client,
     close: async () => {
@@ -77,13 +78,16 @@ function createClient(
   hooks: ConnectHooks,
   credentials: Credentials,
   baseUrl: string | undefined,
+  env: Io['env'],
 ): UcdnClient {
   return new UcdnClient({
     credentials,
     baseUrl,
+    // The same profile picks the keys and the shared config file's base URL, project and timeout.
+    profile: options.profile,
     projectId: options.projectId,
     timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
-    env: io.env,
+    env,
     fetch: io.fetch,
     clock: { now: io.now },
     sleep: io.sleep,

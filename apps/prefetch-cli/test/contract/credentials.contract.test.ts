@@ -102,6 +102,19 @@ describe('credentials that are present but broken are an error, not a reason for
 })
 
 describe('--mock', () => {
+  it("ignores the project of the user's environment and shared config file", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ucdn-prefetch-demo-config-'))
+    mkdirSync(join(home, '.ucloud'))
+    writeFileSync(
+      join(home, '.ucloud', 'config.json'),
+      JSON.stringify([{ profile: 'default', project_id: 'org-mine' }]),
+    )
+    const env = { ...NO_CREDENTIALS, HOME: home, UCLOUD_PROJECT_ID: 'org-mine' }
+    const result = await runCli(['--mock'], createManualClock(T0), { env })
+    expect(result.code, result.stderr).toBe(0)
+    for (const id of DEMO_IDS) expect(result.stdout).toContain(id)
+  })
+
   it('uses the demo API even when credentials exist, and says so', async () => {
     const result = await runCli(['--mock', '--task-id', 'demoDocs'], createManualClock(T0), { env: MOCK_ENV })
     expect(result.code).toBe(0)

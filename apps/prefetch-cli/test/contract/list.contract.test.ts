@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DescribeNewUcdnPrefetchCacheTaskResponseSchema } from '@scloud/ucdn-client/schemas'
 import { DEMO_CREDENTIALS, type PrefetchTaskSeed } from '@scloud/ucdn-mock'
 import { setupServer } from 'msw/node'
@@ -91,6 +94,28 @@ describe('choosing tasks', () => {
     expect(rowIds((await runCli(['--project-id', 'org-other'], clock)).stdout)).toEqual(['tOther'])
     const fromEnv = await runCli([], clock, { env: { UCLOUD_PROJECT_ID: 'org-other' } })
     expect(rowIds(fromEnv.stdout)).toEqual(['tOther'])
+  })
+
+  it('--profile picks the project of that profile in the shared config file (~/.ucloud/config.json)', async () => {
+    const seeds: PrefetchTaskSeed[] = [
+      ...SEEDS,
+      { taskId: 'tProd', projectId: 'org-prod', createdAt: T0 - 60_000, urls: ['https://p.example.com/'] },
+    ]
+    const { clock } = useWorld(server, seeds)
+    const home = mkdtempSync(join(tmpdir(), 'ucdn-prefetch-config-'))
+    mkdirSync(join(home, '.ucloud'))
+    writeFileSync(
+      join(home, '.ucloud', 'config.json'),
+      JSON.stringify([
+        { profile: 'default', project_id: 'org-default' },
+        { profile: 'prod', project_id: 'org-prod' },
+      ]),
+    )
+    const prod = await runCli(['--profile', 'prod'], clock, { env: { HOME: home } })
+    expect(prod.code, prod.stderr).toBe(0)
+    expect(rowIds(prod.stdout)).toEqual(['tProd'])
+    const byDefault = await runCli([], clock, { env: { HOME: home } })
+    expect(rowIds(byDefault.stdout)).not.toContain('tProd')
   })
 
   it('--base-url wins over UCLOUD_API_BASE_URL', async () => {
