@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config'
+import { sharedTestOptions } from '../../vitest.shared.ts'
 
 // Three projects: units (pure logic and DOM rendering, fast), the BFF through msw's node handlers, and the
 // built page (bundle scan and real Chromium), which share one canary build made by the global setup.
+// Inline projects do not inherit the root `test` options, so each names its own limits.
 // A developer's own ~/.ucloud/config.json must never reach the SDK clients these tests build.
 const env = { UCLOUD_SHARED_CONFIG_FILE: '/nonexistent/ucdn-tests/config.json' }
 
@@ -16,6 +18,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
           environment: 'node',
           env,
+          ...sharedTestOptions,
         },
       },
       {
@@ -24,6 +27,7 @@ export default defineConfig({
           include: ['test/contract/**/*.test.ts'],
           environment: 'node',
           env,
+          ...sharedTestOptions,
         },
       },
       {

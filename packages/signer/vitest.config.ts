@@ -1,9 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { sharedTestOptions } from '../../vitest.shared.ts'
 
-export default defineConfig({
-  test: {
-    // Property-based tests run thousands of cases; on a loaded CI machine the 5 s default would turn a
-    // passing run into a timeout. Nothing here waits on time.
-    testTimeout: 30_000,
-  },
-})
+// The shared 30 s limit also covers the property-based tests, which run thousands of cases.
+export default defineConfig({ test: { ...sharedTestOptions } })

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { sharedTestOptions } from '../../vitest.shared.ts'
 
 // The suites run against the built packages (dist), as a consumer would: turbo builds them first (^build).
 export default defineConfig({
@@ -6,7 +7,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Each file gets its own process, so one file's msw interception or leaked handle cannot hide in another's.
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    ...sharedTestOptions,
   },
 })
