@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { sharedTestOptions } from '../../vitest.shared.ts'
+import { sharedTestOptions } from '../../vitest.shared.js'
 
 // Three projects: units (pure logic and DOM rendering, fast), the BFF through msw's node handlers, and the
 // built page (bundle scan and real Chromium), which share one canary build made by the global setup.

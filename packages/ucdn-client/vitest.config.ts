@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config'
-import { sharedTestOptions } from '../../vitest.shared.ts'
+import { sharedTestOptions } from '../../vitest.shared.js'
 
 export default defineConfig({ test: { ...sharedTestOptions } })

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { sharedTestOptions } from '../../vitest.shared.ts'
+import { sharedTestOptions } from '../../vitest.shared.js'
 
 // `@scloud/source` resolves this package's `#…` imports (package.json `imports`) to src/*.ts, as tsconfig does.
 const conditions = ['@scloud/source', 'node', 'import', 'module', 'default']

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { sharedTestOptions } from '../../vitest.shared.ts'
+import { sharedTestOptions } from '../../vitest.shared.js'
 
 // The suites run against the built packages (dist), as a consumer would: turbo builds them first (^build).
 export default defineConfig({

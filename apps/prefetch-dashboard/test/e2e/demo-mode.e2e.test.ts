@@ -57,8 +57,11 @@ describe('demo mode in Chromium', () => {
     expect(first.demoFont, 'the slowest demo task has not finished at first sight').toBeLessThan(100)
 
     await page.getByRole('link', { name: 'demoDocs' }).click()
+    // expect.poll gives up after 1 s by default; a loaded CI machine can take longer to render.
     await expect
-      .poll(() => page.getByRole('heading', { name: 'URLs of task demoDocs' }).isVisible())
+      .poll(() => page.getByRole('heading', { name: 'URLs of task demoDocs' }).isVisible(), {
+        timeout: 15_000,
+      })
       .toBe(true)
 
     // A bar moves: the slowest task is seen strictly between where it started and done.
