@@ -47,9 +47,9 @@ export async function watchTasks(
       // The SDK polls by task id without a time window, so the API (which looks back one day by default)
       // may not return a task listed with an older --since: keep its last known state and say so.
       onMissing: 'ignore',
-      onProgress: (summary) => {
+      onProgress: (summary, latest) => {
         last = summary
-        view.update(summary, io.now())
+        view.update(summary, io.now(), latest)
       },
     })
   } catch (error) {

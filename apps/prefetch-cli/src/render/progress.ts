@@ -1,12 +1,19 @@
 import cliProgress from 'cli-progress'
 import type { OutputStream } from '../io.js'
-import type { Colors } from './colors.js'
+import { printable } from '../printable.js'
+import type { TaskInfo } from '../types.js'
+import { type Colors, paintStatus } from './colors.js'
 import { formatClock, formatPercent } from './format.js'
 import { renderTaskCounts, type SummaryInput } from './summary.js'
+import { taskStats } from './task-stats.js'
 
-/** Shows --watch progress: a live bar on a terminal, one plain line per change elsewhere (logs, CI). */
+/**
+ * Shows --watch progress: on a terminal, a live overall bar and a bar per task; elsewhere (logs, CI) one plain
+ * overall line per change.
+ */
 export interface ProgressView {
-  update(summary: SummaryInput, nowMs: number): void
+  /** `tasks`: the latest state of every watched task, in the listing's order (a bar each on a terminal). */
+  update(summary: SummaryInput, nowMs: number, tasks?: readonly TaskInfo[]): void
   /** Leaves the last state on screen and restores the cursor. Safe to call twice. */
   stop(): void
 }
@@ -48,28 +55,79 @@ class LinesView implements ProgressView {
   stop(): void {}
 }
 
+/** At most this many per-task bars; the rest are counted on one line (the final table shows every task). */
+export const MAX_TASK_BARS = 20
+/** Lines kept free of bars on a short terminal: the overall bar, the "more" line, and the prompt. */
+const RESERVED_ROWS = 3
+/** Task ids longer than this are cut in the bar's label (the table shows them whole). */
+const ID_WIDTH_MAX = 32
+
+interface BarPayload {
+  /** The text right of the bar; when `bare`, the whole line (no bar). */
+  readonly line: string
+  readonly bare?: boolean
+}
+
 class BarView implements ProgressView {
   #multi: cliProgress.MultiBar | undefined
-  #bar: cliProgress.SingleBar | undefined
+  #overall: cliProgress.SingleBar | undefined
+  readonly #taskBars = new Map<string, cliProgress.SingleBar>()
+  #more: cliProgress.SingleBar | undefined
 
   constructor(
-    private readonly stream: OutputStream,
+    private readonly stream: OutputStream & { readonly rows?: number },
     private readonly options: ProgressOptions,
   ) {}
 
-  update(summary: SummaryInput): void {
+  update(summary: SummaryInput, _nowMs?: number, tasks: readonly TaskInfo[] = []): void {
+    this.#multi ??= this.#create()
+    const multi = this.#multi
     const line = describe(summary, this.options.colors)
-    if (this.#bar) this.#bar.update(summary.progress, { line })
-    else {
-      this.#multi = this.#create()
-      this.#bar = this.#multi.create(100, summary.progress, { line })
+    if (this.#overall) this.#overall.update(summary.progress, { line })
+    else this.#overall = multi.create(100, summary.progress, { line })
+    this.#updateTasks(multi, tasks)
+    multi.update()
+  }
+
+  #updateTasks(multi: cliProgress.MultiBar, tasks: readonly TaskInfo[]): void {
+    const c = this.options.colors
+    const ids = tasks.flatMap((task) => (task.taskId === undefined ? [] : [printable(task.taskId)]))
+    const width = Math.min(ID_WIDTH_MAX, Math.max(0, ...ids.map((id) => id.length)))
+    const shown = tasks.slice(0, this.#maxTaskBars())
+    for (const task of shown) {
+      if (task.taskId === undefined) continue
+      const stats = taskStats(task)
+      const failed = stats.failed > 0 ? ` · ${c.red(`${stats.failed} failed`)}` : ''
+      const line =
+        `${formatPercent(stats.percent).padStart(4)}  ${label(printable(task.taskId), width)}  ` +
+        `${stats.done}/${stats.total} URLs · ${paintStatus(task.status, c)}${failed}`
+      const bar = this.#taskBars.get(task.taskId)
+      if (bar) bar.update(stats.percent, { line })
+      else this.#taskBars.set(task.taskId, multi.create(100, stats.percent, { line }))
     }
-    this.#multi?.update()
+    const hidden = tasks.length - shown.length
+    if (hidden <= 0) return
+    const more: BarPayload = {
+      line: c.dim(`  … and ${hidden} more task${hidden === 1 ? '' : 's'}`),
+      bare: true,
+    }
+    if (this.#more) this.#more.update(0, more)
+    else this.#more = multi.create(100, 0, more)
+  }
+
+  /** Never more bars than the terminal has rows: a bar that scrolls off cannot be redrawn in place. */
+  #maxTaskBars(): number {
+    const rows = this.stream.rows
+    const fit = typeof rows === 'number' && rows > 0 ? rows - RESERVED_ROWS : MAX_TASK_BARS
+    return Math.max(0, Math.min(MAX_TASK_BARS, fit))
   }
 
   stop(): void {
     this.#multi?.stop()
     this.#multi = undefined
+    this.#overall = undefined
+    this.#more = undefined
+    this.#taskBars.clear()
   }
 
   #create(): cliProgress.MultiBar {
@@ -83,8 +141,15 @@ class BarView implements ProgressView {
       barsize: 24,
       barCompleteChar: '█',
       barIncompleteChar: '░',
-      format: (options, params, payload: { line: string }) =>
-        `${c.cyan(cliProgress.Format.BarFormat(params.progress, options))} ${payload.line}`,
+      format: (options, params, payload: BarPayload) =>
+        payload.bare === true
+          ? payload.line
+          : `${c.cyan(cliProgress.Format.BarFormat(params.progress, options))} ${payload.line}`,
     })
   }
+}
+
+/** `id` padded to `width`, or cut to it with an ellipsis. */
+function label(id: string, width: number): string {
+  return id.length > width ? `${id.slice(0, width - 1)}…` : id.padEnd(width)
 }

@@ -71,6 +71,16 @@ describe('--watch', () => {
     expect(result.stdout.indexOf('TASK ID', shown)).toBeGreaterThan(shown)
   })
 
+  it('on a terminal, also draws a bar per watched task, each ending at its own outcome', async () => {
+    const { clock } = useWorld(server, RUNNING)
+    const result = await runCli(['--watch'], clock, { tty: true, columns: 100 })
+    expect(result.code).toBe(1)
+    const text = stripVTControlCharacters(result.stdout)
+    expect(text).toMatch(/ {2}0% {2}tSlow {2}0\/2 URLs · (wait|process)/)
+    expect(text).toContain(`${'█'.repeat(24)} 100%  tSlow  2/2 URLs · success`)
+    expect(text).toContain(`${'█'.repeat(24)} 100%  tBad   2/2 URLs · failure · 1 failed`)
+  })
+
   it('with --json, draws progress on stderr and prints only the final JSON on stdout', async () => {
     const { clock } = useWorld(server, RUNNING)
     const result = await runCli(['--watch', '--json'], clock)
