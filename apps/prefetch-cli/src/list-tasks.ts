@@ -28,11 +28,15 @@ export async function listTasks(
   let totalCount: number | undefined
   for await (const page of pages) {
     totalCount ??= page.totalCount
-    tasks.push(...page.taskList)
+    // One by one, and never past the limit: a page can be longer than asked for, and spreading a huge one into
+    // push() overflows the call stack.
+    for (const task of page.taskList) {
+      if (tasks.length >= limit) break
+      tasks.push(task)
+    }
     if (tasks.length >= limit) break // leaving the loop cancels pages still in flight
   }
-  const shown = tasks.slice(0, limit)
-  return { tasks: shown, totalCount: Math.max(totalCount ?? 0, shown.length) }
+  return { tasks, totalCount: Math.max(totalCount ?? 0, tasks.length) }
 }
 
 /** The describe parameters; the project comes from the client (--project-id or UCLOUD_PROJECT_ID). */

@@ -19,7 +19,9 @@ export async function listPrefetchTasks(
   const params = { beginTime: filters.since, endTime: filters.until, status: filters.status }
   const paging = { pageSize: PAGE_SIZE, maxPages: MAX_TASKS / PAGE_SIZE, signal: options.signal }
   for await (const page of ucdn.paginatePrefetchTasks(params, paging)) {
-    tasks.push(...page.taskList)
+    // One by one, and never past MAX_TASKS: a page can be longer than asked for, and spreading a huge one into
+    // push() overflows the call stack.
+    for (const task of page.taskList) if (tasks.length < MAX_TASKS) tasks.push(task)
     totalCount = Math.max(totalCount, page.totalCount)
   }
   return { tasks, summary: summarizePrefetchTasks(tasks), totalCount: Math.max(totalCount, tasks.length) }

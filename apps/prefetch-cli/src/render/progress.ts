@@ -91,9 +91,10 @@ class BarView implements ProgressView {
 
   #updateTasks(multi: cliProgress.MultiBar, tasks: readonly TaskInfo[]): void {
     const c = this.options.colors
-    const ids = tasks.flatMap((task) => (task.taskId === undefined ? [] : [printable(task.taskId)]))
-    const width = Math.min(ID_WIDTH_MAX, Math.max(0, ...ids.map((id) => id.length)))
     const shown = tasks.slice(0, this.#maxTaskBars())
+    let width = 0
+    for (const task of shown) width = Math.max(width, printable(task.taskId ?? '').length)
+    width = Math.min(ID_WIDTH_MAX, width)
     for (const task of shown) {
       if (task.taskId === undefined) continue
       const stats = taskStats(task)

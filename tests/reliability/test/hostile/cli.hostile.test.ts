@@ -6,6 +6,7 @@ import {
   createUcdnHandlers,
   DEMO_CREDENTIALS,
 } from '@scloud/ucdn-mock'
+import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CliResult, controlCharacters, runCli } from '../support/cli.js'
@@ -18,9 +19,40 @@ const backend = createPrefetchBackend({ clock })
 const EVIL_API = 'https://api.cli-evil-data.test'
 const EVIL_ID = 'evil\u001b]0;pwned\u0007\nFORGED ROW'
 const evilBackend = createPrefetchBackend({ clock })
+/** An API that answers every call with `RAW_ANSWERS[host]`, whatever was asked. */
+const RAW_ANSWERS: Record<string, () => string> = {
+  // One page of 200,000 tasks where 50 were asked for: once spread into push(), which overflowed the stack.
+  'api.cli-huge-page.test': () =>
+    JSON.stringify({
+      RetCode: 0,
+      Action: 'DescribeNewUcdnPrefetchCacheTaskResponse',
+      TotalCount: 200_000,
+      TaskList: Array.from({ length: 200_000 }, (_, i) => ({
+        TaskId: `t${i}`,
+        CreateTime: T0 / 1000 - i,
+        Status: 'success',
+        UrlLists: [],
+      })),
+    }),
+  // Pollution keys in the data: kept as data, never reaching a prototype.
+  'api.cli-pollution.test': () =>
+    `{"RetCode":0,"Action":"DescribeNewUcdnPrefetchCacheTaskResponse","TotalCount":1,"__proto__":{"polluted":1},` +
+    `"constructor":{"prototype":{"polluted":1}},"TaskList":[{"TaskId":"p1","Status":"success","__proto__":` +
+    `{"polluted":1},"UrlLists":[{"Url":"https://cdn.example.com/a","Status":"success","Progress":100,` +
+    `"__proto__":{"polluted":1}}]}]}`,
+  // 200,000 levels of nesting in an unknown field.
+  'api.cli-deep.test': () =>
+    `{"RetCode":0,"Action":"DescribeNewUcdnPrefetchCacheTaskResponse","TotalCount":0,"TaskList":[],` +
+    `"Deep":${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
+}
 const server = setupServer(
   ...createUcdnHandlers({ baseUrl: API, backend }),
   ...createUcdnHandlers({ baseUrl: EVIL_API, backend: evilBackend }),
+  http.post(/^https:\/\/api\.cli-(huge-page|pollution|deep)\.test\//, ({ request }) =>
+    HttpResponse.text(RAW_ANSWERS[new URL(request.url).host]!(), {
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  ),
 )
 const ENV = {
   UCLOUD_PUBLIC_KEY: DEMO_CREDENTIALS.publicKey,
@@ -169,5 +201,31 @@ describe('hostile data from the API', () => {
     expect(result.code).toBe(0)
     expect(controlCharacters(result.stdout)).toEqual([])
     expect(result.stdout.split('\n').filter((line) => line.startsWith('FORGED'))).toEqual([])
+  })
+})
+
+describe('hostile answers from the API', () => {
+  const fromApi = (host: string, argv: string[] = []) =>
+    runCli(argv, clock, { ...ENV, UCLOUD_API_BASE_URL: `https://${host}` })
+
+  it('a page far longer than asked for → the table shows the limit, no crash', async () => {
+    const result = await fromApi('api.cli-huge-page.test')
+    expect(result.code, result.stderr).toBe(0)
+    const rows = result.stdout.split('\n').filter((line) => /^t\d+ /.test(line))
+    expect(rows).toHaveLength(50)
+    expect(result.stderr).toMatch(/^Showing 50 of 200000 tasks; /)
+  })
+
+  it('pollution keys in the answer → shown as data, no prototype touched', async () => {
+    const result = await fromApi('api.cli-pollution.test', ['--json'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout).TaskList[0].TaskId).toBe('p1')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.prototype).not.toHaveProperty('polluted')
+  })
+
+  it('200,000 levels of nesting in an unknown field → ignored like any unknown field, no crash', async () => {
+    const result = await fromApi('api.cli-deep.test')
+    expect(result).toEqual({ code: 0, stdout: 'No prefetch tasks in the last 24 hours.\n', stderr: '' })
   })
 })
