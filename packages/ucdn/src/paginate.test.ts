@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { type FetchOffsetPage, type OffsetPaginationOptions, paginateByOffset } from './paginate.js'
+import {
+  type FetchOffsetPage,
+  MAX_STALE_PAGES,
+  type OffsetPaginationOptions,
+  paginateByOffset,
+} from './paginate.js'
 
 /** A fake API over `items` that records each request and can report a different TotalCount per call. */
 function fakeApi(
@@ -213,5 +218,67 @@ describe('paginateByOffset', () => {
     controller.abort(new Error('stop'))
     await expect(collected).rejects.toThrow('stop')
     expect(api.requests[0]?.signal.aborted).toBe(true)
+  })
+})
+
+describe('paginateByOffset against an API that does not advance', () => {
+  // Ignores Offset: the same full page every time, with a huge TotalCount or none.
+  const samePage = (totalCount: number | undefined) => {
+    const requests: number[] = []
+    const fetchPage: FetchOffsetPage<number[]> = async (offset) => {
+      requests.push(offset)
+      const page = Array.from({ length: 10 }, (_, i) => i)
+      return { page, itemCount: page.length, totalCount }
+    }
+    return { fetchPage, requests }
+  }
+  const dedupeBySeen = () => {
+    const seen = new Set<number>()
+    return (page: number[]) => {
+      const fresh = page.filter((n) => !seen.has(n))
+      for (const n of fresh) seen.add(n)
+      return { page: fresh, fresh: fresh.length }
+    }
+  }
+
+  it.each([
+    ['a huge TotalCount', 1e9],
+    ['no TotalCount', undefined],
+  ])('stops after %s and a few stale pages, not maxPages requests', async (_, totalCount) => {
+    const api = samePage(totalCount)
+    const pages = await collect(
+      paginateByOffset(api.fetchPage, { ...base, maxPages: 10_000, dedupe: dedupeBySeen() }),
+    )
+    expect(pages.flat()).toEqual(Array.from({ length: 10 }, (_, i) => i))
+    // The first page, then MAX_STALE_PAGES stale ones (plus what concurrency had in flight: none here).
+    expect(api.requests).toHaveLength(1 + MAX_STALE_PAGES)
+  })
+
+  it('with concurrency, stops as soon as the stale pages arrive and aborts the rest', async () => {
+    const api = samePage(1e9)
+    const pages = await collect(
+      paginateByOffset(api.fetchPage, { ...base, concurrency: 4, maxPages: 10_000, dedupe: dedupeBySeen() }),
+    )
+    expect(pages.flat()).toHaveLength(10)
+    expect(api.requests.length).toBeLessThanOrEqual(1 + MAX_STALE_PAGES + 2 * 4)
+  })
+
+  it('one stale page (the list shifted by a whole page) does not end the walk', async () => {
+    // Pages: 0-9, then 0-9 again (ten new items pushed everything down), then 10-19, then a short page.
+    const served = [
+      Array.from({ length: 10 }, (_, i) => i),
+      Array.from({ length: 10 }, (_, i) => i),
+      Array.from({ length: 10 }, (_, i) => 10 + i),
+      [20],
+    ]
+    let call = 0
+    const fetchPage: FetchOffsetPage<number[]> = async () => {
+      const page = served[Math.min(call++, served.length - 1)]!
+      return { page, itemCount: page.length, totalCount: undefined }
+    }
+    const pages = await collect(
+      paginateByOffset(fetchPage, { ...base, maxPages: 100, dedupe: dedupeBySeen() }),
+    )
+    expect(pages.flat()).toEqual(Array.from({ length: 21 }, (_, i) => i))
   })
 })

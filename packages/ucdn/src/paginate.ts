@@ -25,6 +25,9 @@ export interface OffsetPaginationOptions<P> {
   readonly dedupe?: ((page: P) => { readonly page: P; readonly fresh: number }) | undefined
 }
 
+/** Consecutive full pages with no new item (by `dedupe`) after which the walk stops. */
+export const MAX_STALE_PAGES = 2
+
 export type FetchOffsetPage<P> = (
   offset: number,
   limit: number,
@@ -39,7 +42,8 @@ export type FetchOffsetPage<P> = (
  * With a known total, up to `concurrency` pages after the first are in flight at once; a finished page frees its
  * slot at once, even if an earlier page is still loading (at most 2 × `concurrency` pages are held ahead of the
  * one to yield). An error, or the consumer breaking out, aborts every page still in flight. Empty pages after
- * the first are not yielded.
+ * the first are not yielded. With `dedupe`, {@link MAX_STALE_PAGES} full pages in a row that bring nothing new end
+ * the walk: an API that ignores Offset costs a few requests, not `maxPages`.
  */
 export async function* paginateByOffset<P>(
   fetchPage: FetchOffsetPage<P>,
@@ -86,6 +90,7 @@ export async function* paginateByOffset<P>(
       }
     }
     let shifted = false
+    let stalePages = 0
     const dedupe = (result: OffsetPage<P>) => {
       const out = options.dedupe?.(result.page) ?? { page: result.page, fresh: result.itemCount }
       if (out.fresh < result.itemCount) shifted = true
@@ -101,6 +106,10 @@ export async function* paginateByOffset<P>(
       const { page, fresh } = dedupe(result)
       if (fresh > 0) yield page
       if (result.itemCount < pageSize) return
+      // Full pages of nothing new: the API is not advancing (it ignores Offset, or serves one page forever).
+      // Stop rather than spend up to maxPages requests; one such page alone can be a shift of a whole page.
+      stalePages = fresh === 0 ? stalePages + 1 : 0
+      if (stalePages >= MAX_STALE_PAGES) return
       if (result.totalCount !== undefined) pageLimit = Math.min(pageLimit, pagesFor(result.totalCount))
       // The list shifted under the walk: its last items moved past the bound. Go on, one page at a time, while
       // full pages bring new items (a growing TotalCount alone is not trusted).

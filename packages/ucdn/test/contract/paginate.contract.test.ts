@@ -1,3 +1,4 @@
+import { createManualClock, createPrefetchBackend } from '@scloud/ucdn-mock'
 import { describe, expect, it } from 'vitest'
 import { mockApi, mockClient, START } from './setup.js'
 
@@ -53,6 +54,28 @@ describe('paginatePrefetchTasks against the mock', () => {
     ).rejects.toMatchObject({ code: 'API_ERROR', retCode: 171 })
     expect(seen).toEqual([100])
   })
+})
+
+describe('an API that ignores Offset', () => {
+  it.each([1, 4])(
+    'concurrency %i: the same full page forever under a huge TotalCount costs a few requests, not 10,000',
+    async (concurrency) => {
+      const real = createPrefetchBackend({ clock: createManualClock(START), tasks: tasks.slice(0, 100) })
+      api.use({
+        backend: {
+          DescribeNewUcdnPrefetchCacheTask: (request) => ({
+            ...real.DescribeNewUcdnPrefetchCacheTask({ ...request, Offset: 0 }),
+            TotalCount: 1_000_000_000,
+          }),
+        },
+      })
+      const ids: string[] = []
+      for await (const page of mockClient().paginatePrefetchTasks({}, { pageSize: 100, concurrency }))
+        ids.push(...page.taskList.map((t) => t.taskId ?? ''))
+      expect(ids).toEqual(tasks.slice(0, 100).map((t) => t.taskId))
+      expect(api.requests.length).toBeLessThanOrEqual(3 + 2 * concurrency)
+    },
+  )
 })
 
 describe('a walk over a list that changes under it', () => {
