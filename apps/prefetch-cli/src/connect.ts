@@ -14,6 +14,8 @@ import { quote } from './printable.js'
 /** A client ready to call, and how to let go of it (keep-alive sockets, the demo server). */
 export interface Connection {
   readonly client: UcdnClient
+  /** True when the built-in demo API answers: its tasks (and their one failed URL) are made up. */
+  readonly demo: boolean
   readonly close: () => Promise<void>
 }
 
@@ -56,7 +58,7 @@ export async function connect(options: CliOptions, io: Io, hooks: ConnectHooks):
   }
   hooks.secret(credentials.privateKey)
   const client = createClient(options, io, hooks, credentials, options.baseUrl, io.env)
-  return { client, close: () => client.close() }
+  return { client, demo: false, close: () => client.close() }
 }
 
 async function connectDemo(options: CliOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
@@ -65,6 +67,7 @@ async function connectDemo(options: CliOptions, io: Io, hooks: ConnectHooks): Pr
   const client = createClient(options, io, hooks, demo.credentials, demo.baseUrl, {})
   return {
     client,
+    demo: true,
     close: async () => {
       await client.close()
       await demo.close()

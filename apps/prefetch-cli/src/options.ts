@@ -188,7 +188,12 @@ function buildProgram(nowMs: number): Command {
     .addOption(
       new Option('--json', 'print the result as JSON in the API wire shape: { TotalCount, TaskList }'),
     )
-    .addOption(new Option('-w, --watch', 'follow progress until every task is done; exit 1 if one failed'))
+    .addOption(
+      new Option(
+        '-w, --watch',
+        'follow progress until every task is done; exit 1 if one failed (the demo API: 0)',
+      ),
+    )
     .addOption(
       readWith(
         new Option(

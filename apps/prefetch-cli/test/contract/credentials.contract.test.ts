@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createManualClock } from '@scloud/ucdn-mock'
 import { describe, expect, it } from 'vitest'
 import { DEMO_NOTICE, FORCED_DEMO_NOTICE } from '../../src/mock-mode.js'
+import { DEMO_FAILURE_NOTE } from '../../src/run.js'
 import { lines, MOCK_ENV, runCli, T0 } from '../harness.js'
 
 const NO_CREDENTIALS = {
@@ -23,15 +24,24 @@ describe('without credentials', () => {
     expect(result.stdout).toMatch(/^TASK ID {2}/)
   })
 
-  it('follows the demo with --watch until every task is done: one URL fails, so exit 1', async () => {
+  it('follows the demo with --watch until every task is done: its scripted failure is explained, exit 0', async () => {
     const clock = createManualClock(T0)
     const result = await runCli(['--watch'], clock, { env: NO_CREDENTIALS })
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(0)
     expect(result.stdout).toMatch(
       / 100% {2}18\/18 URLs done · 5 tasks: 4 success, 1 failure · 1 failed URL\n/,
     )
     expect(result.stdout).toContain('failed URL: https://cdn.example.com/docs/removed-page.html (demoDocs)')
+    expect(result.stderr).toBe(`${DEMO_NOTICE}\n${DEMO_FAILURE_NOTE}`)
     expect(clock.now() - T0).toBeLessThan(40_000) // the demo story takes about half a minute
+  })
+
+  it('with --fail-on-failure the demo shows the gate: exit 1, no note', async () => {
+    const result = await runCli(['--watch', '--fail-on-failure'], createManualClock(T0), {
+      env: NO_CREDENTIALS,
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(`${DEMO_NOTICE}\n`)
   })
 
   it('refuses the demo API with --live: exit 3, nothing on stdout', async () => {
