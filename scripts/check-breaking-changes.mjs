@@ -1,13 +1,21 @@
 #!/usr/bin/env node
 // `pnpm check:breaking`: compares openapi/ucdn.yaml with the last release's copy (openapi/released/ucdn.yaml)
-// using oasdiff, and fails on a breaking change unless a pending changeset bumps @scloud/ucdn-client to a
-// new major version. oasdiff is a Go tool; it is installed from the Go module proxy on first use.
+// using oasdiff, and fails on a breaking change unless pending changesets bump every package the spec reaches
+// (SPEC_PACKAGES) to a new major version. oasdiff is a Go tool; it is installed from the Go module proxy on first use.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const OASDIFF = 'github.com/oasdiff/oasdiff@v1.37.0'
+
+/**
+ * The published packages a spec break reaches, each of which must announce it with a major bump: the generated
+ * client; @scloud/ucdn, whose results are the generated models and whose validation is the spec's; and
+ * @scloud/ucdn-mock, which accepts and answers what the spec says. (@scloud/signer only uses the client's
+ * middleware types, which the spec does not shape.) Changesets alone would give the last two a patch bump.
+ */
+export const SPEC_PACKAGES = ['@scloud/ucdn-client', '@scloud/ucdn', '@scloud/ucdn-mock']
 
 export function ensureOasdiff(root) {
   const bin = join(root, '.tools', 'bin', 'oasdiff')
@@ -45,12 +53,15 @@ export function checkBreaking(root) {
   if (run.error) throw run.error
   const report = `${run.stdout}${run.stderr}`.trim()
   if (run.status === 0) return { ok: true, message: report || 'no breaking changes since the last release' }
-  if (hasMajorChangeset(root, '@scloud/ucdn-client')) {
-    return { ok: true, message: `breaking changes, announced by a major changeset:\n${report}` }
+  const unannounced = SPEC_PACKAGES.filter((name) => !hasMajorChangeset(root, name))
+  if (unannounced.length === 0) {
+    return { ok: true, message: `breaking changes, announced by major changesets:\n${report}` }
   }
   return {
     ok: false,
-    message: `openapi/ucdn.yaml breaks the last release's API. Add a major changeset for @scloud/ucdn-client (pnpm changeset) or undo the change:\n${report}`,
+    message:
+      `openapi/ucdn.yaml breaks the last release's API. Add a major changeset (pnpm changeset) for ` +
+      `${unannounced.join(', ')} or undo the change:\n${report}`,
   }
 }
 

@@ -1,10 +1,19 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain .mjs script without type declarations
-import { checkBreaking, ensureOasdiff } from '../check-breaking-changes.mjs'
+import { checkBreaking, ensureOasdiff, SPEC_PACKAGES } from '../check-breaking-changes.mjs'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 let work: string
@@ -54,8 +63,26 @@ describe('pnpm check:breaking', () => {
     expect(checkBreaking(root).ok).toBe(false)
   })
 
-  it('passes a breaking change announced by a major changeset for @scloud/ucdn-client', () => {
+  it('still fails when only the client goes major, naming the packages that would get a mere patch', () => {
     const root = workspaceWith(requireLimit, '---\n"@scloud/ucdn-client": major\n---\n\nLimit is required.\n')
+    const result = checkBreaking(root)
+    expect(result.ok).toBe(false)
+    expect(result.message).toContain('for @scloud/ucdn, @scloud/ucdn-mock or undo')
+  })
+
+  it('passes a breaking change announced by a major changeset for every package the spec reaches', () => {
+    const majors = (SPEC_PACKAGES as string[]).map((name) => `"${name}": major`).join('\n')
+    const root = workspaceWith(requireLimit, `---\n${majors}\n---\n\nLimit is required.\n`)
     expect(checkBreaking(root).ok).toBe(true)
+  })
+
+  it('names only real, published packages', () => {
+    const published = new Map<string, { private?: boolean }>()
+    for (const dir of readdirSync(join(repoRoot, 'packages'))) {
+      const manifest = JSON.parse(readFileSync(join(repoRoot, 'packages', dir, 'package.json'), 'utf8'))
+      published.set(manifest.name, manifest)
+    }
+    for (const name of SPEC_PACKAGES as string[]) expect(published.get(name)?.private, name).not.toBe(true)
+    for (const name of SPEC_PACKAGES as string[]) expect(published.has(name), name).toBe(true)
   })
 })
