@@ -12,7 +12,8 @@ const python = spawnSync('python3', ['--version'], { encoding: 'utf8' })
 const hasPython = python.error === undefined && python.status === 0
 if (!hasPython) {
   // In CI the contract must run: .ci/run installs python3. On a developer's machine it may be skipped, loudly.
-  if (process.env.CI) throw new Error('python3 is not on PATH: CI must run the independent-signer contract tests.')
+  if (process.env.CI)
+    throw new Error('python3 is not on PATH: CI must run the independent-signer contract tests.')
   console.warn('Skipping the independent-signer contract tests: python3 is not on PATH.')
 }
 
