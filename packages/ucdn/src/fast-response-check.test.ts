@@ -1,5 +1,9 @@
 import { DescribeNewUcdnPrefetchCacheTaskResponseFromJSON } from '@scloud/ucdn-client'
-import { DescribeNewUcdnPrefetchCacheTaskResponseSchema } from '@scloud/ucdn-client/schemas'
+import {
+  DescribeNewUcdnPrefetchCacheTaskResponseSchema,
+  TaskInfoSchema,
+  UrlProgressInfoSchema,
+} from '@scloud/ucdn-client/schemas'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fastCheckAndMap } from './fast-response-check.js'
@@ -120,5 +124,61 @@ describe('fastCheckAndMap', () => {
     ['an unsafe integer', { RetCode: 0, Action: 'X', TotalCount: 2 ** 53 }],
   ])('leaves %s to zod', (_, json) => {
     expect(fastCheckAndMap(json)).toBeUndefined()
+  })
+})
+
+// The fast path names the spec's fields by hand. This guard builds, from the generated schemas alone, an answer
+// with every field of every object set to a value zod accepts: a field the spec gains shows up here, zod and the
+// generated mapping keep it, and the fast path must too, or this fails (rather than Node silently dropping it).
+describe('fastCheckAndMap covers every field of the spec', () => {
+  type ObjectSchema = {
+    readonly def: {
+      readonly shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>
+    }
+  }
+  const objects = [
+    UrlProgressInfoSchema,
+    TaskInfoSchema,
+    DescribeNewUcdnPrefetchCacheTaskResponseSchema,
+  ] as unknown as ObjectSchema[]
+
+  function sample(schema: ObjectSchema): Record<string, unknown> {
+    const out: Record<string, unknown> = {}
+    for (const [key, field] of Object.entries(schema.def.shape)) {
+      // Nested objects first (inner schemas come first in `objects`), then scalars of each JSON kind; a value
+      // counts only when zod keeps all of it (an object of the wrong kind would pass with its keys stripped).
+      const candidates: unknown[] = [
+        ...objects
+          .filter((o) => o !== schema && objects.indexOf(o) < objects.indexOf(schema))
+          .map((o) => [sample(o)]),
+        ...objects
+          .filter((o) => o !== schema && objects.indexOf(o) < objects.indexOf(schema))
+          .map((o) => sample(o)),
+        'success',
+        42,
+        true,
+      ]
+      const value = candidates.find((candidate) => {
+        const parsed = field.safeParse(candidate)
+        return parsed.success && JSON.stringify(parsed.data) === JSON.stringify(candidate)
+      })
+      if (value === undefined)
+        throw new Error(`no sample value for ${key}: teach this test the new field's type`)
+      out[key] = value
+    }
+    return out
+  }
+
+  it('maps an answer that sets every field exactly as zod + the generated mapping do', () => {
+    const json = sample(objects[2]!)
+    // The sampler nested the right objects: every level has every field its schema names.
+    const [url, task, answer] = objects.map((o) => Object.keys(o.def.shape))
+    expect(Object.keys(json)).toEqual(answer)
+    const firstTask = (json.TaskList as Record<string, unknown>[])[0]!
+    expect(Object.keys(firstTask)).toEqual(task)
+    expect(Object.keys((firstTask.UrlLists as object[])[0]!)).toEqual(url)
+    const expected = zodThenFromJson(json)
+    expect(expected).toBeDefined()
+    expect(fastCheckAndMap(json)).toStrictEqual(expected)
   })
 })
