@@ -18,17 +18,25 @@ describe('isRetryable', () => {
     expect(isRetryable({ code: 'API_ERROR', retCode })).toBe(false)
   })
 
-  it.each([429, 500, 502, 503, 504])('retries HTTP %i', (httpStatus) => {
+  it.each([429, 502, 503, 504])('retries HTTP %i', (httpStatus) => {
     expect(isRetryable({ code: 'HTTP_ERROR', httpStatus })).toBe(true)
   })
 
-  it.each([400, 401, 403, 404, 408, 501, 505])('never retries HTTP %i', (httpStatus) => {
+  it.each([400, 401, 403, 404, 408, 500, 501, 505])('never retries HTTP %i', (httpStatus) => {
     expect(isRetryable({ code: 'HTTP_ERROR', httpStatus })).toBe(false)
   })
 
   it('does not retry a retryable HTTP status whose body carries an auth RetCode', () => {
     expect(isRetryable({ code: 'HTTP_ERROR', httpStatus: 503, retCode: 171 })).toBe(false)
     expect(isRetryable({ code: 'HTTP_ERROR', httpStatus: 503, retCode: 2001 })).toBe(true)
+  })
+
+  it('retries an HTTP 500 only when its body carries a retryable RetCode', () => {
+    expect(isRetryable({ code: 'HTTP_ERROR', httpStatus: 500 })).toBe(false)
+    expect(isRetryable({ code: 'HTTP_ERROR', httpStatus: 500, retCode: 0 })).toBe(false)
+    expect(isRetryable({ code: 'HTTP_ERROR', httpStatus: 500, retCode: 2001 })).toBe(true)
+    expect(isRetryable({ code: 'HTTP_ERROR', httpStatus: 500, retCode: 150 })).toBe(true)
+    expect(isRetryable({ code: 'HTTP_ERROR', httpStatus: 500, retCode: 230 })).toBe(false)
   })
 
   it('retries network errors and timeouts, never aborts or input/response errors', () => {

@@ -26,11 +26,11 @@ export const DEFAULT_BACKOFF: BackoffOptions = Object.freeze({
 })
 
 /**
- * HTTP statuses retried. 500 is included: this SDK only sends read-only actions (retrying cannot do anything
- * twice), PROTOCOL.md treats server-side internal errors (RetCode ≥ 2000) as retryable, and HTTP 500 is the
- * gateway's way of saying the same thing.
+ * HTTP statuses retried: too many requests, and the gateway's "bad gateway / unavailable / timed out". A bare
+ * HTTP 500 is not (an error the server did not classify may well repeat); one whose body carries a retryable
+ * RetCode (say, 2001) is, through that RetCode.
  */
-export const RETRYABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
+export const RETRYABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504])
 
 /** RetCodes PROTOCOL.md marks as transient: API timeout, service unavailable, rate limited. */
 const RETRYABLE_RET_CODES: ReadonlySet<number> = new Set([110, 150, 153])
@@ -41,10 +41,10 @@ export function isRetryableRetCode(retCode: number): boolean {
 }
 
 /**
- * Whether another attempt can help: network errors, per-attempt timeouts, HTTP 429/500/502/503/504 and the
- * retryable RetCodes. Never auth or signature errors (160–172, 292, 294, 299), never input errors, never an
- * abort, never any other action-specific RetCode. A retryable HTTP status whose body carries a
- * non-retryable RetCode (say, 171 behind a 503) is not retried.
+ * Whether another attempt can help: network errors, per-attempt timeouts, HTTP 429/502/503/504 and the
+ * retryable RetCodes (also when they come with another HTTP status, such as 500). Never auth or signature
+ * errors (160–172, 292, 294, 299), never input errors, never an abort, never any other action-specific RetCode.
+ * A retryable HTTP status whose body carries a non-retryable RetCode (say, 171 behind a 503) is not retried.
  */
 export function isRetryable(error: RetryCandidate): boolean {
   switch (error.code) {
@@ -54,11 +54,8 @@ export function isRetryable(error: RetryCandidate): boolean {
     case 'API_ERROR':
       return error.retCode !== undefined && isRetryableRetCode(error.retCode)
     case 'HTTP_ERROR':
-      return (
-        error.httpStatus !== undefined &&
-        RETRYABLE_HTTP_STATUSES.has(error.httpStatus) &&
-        (error.retCode === undefined || error.retCode === 0 || isRetryableRetCode(error.retCode))
-      )
+      if (error.retCode !== undefined && error.retCode !== 0) return isRetryableRetCode(error.retCode)
+      return error.httpStatus !== undefined && RETRYABLE_HTTP_STATUSES.has(error.httpStatus)
     default:
       return false
   }

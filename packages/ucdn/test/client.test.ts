@@ -232,7 +232,7 @@ describe('retries', () => {
 
   it('backs off with full jitter when there is no Retry-After', async () => {
     const delays: number[] = []
-    server.enqueue(json('a', 502), json('b', 504), json('c', 500))
+    server.enqueue(json('a', 502), json('b', 504), json('c', 503))
     await client({
       maxRetries: 3,
       random: () => 0.5,

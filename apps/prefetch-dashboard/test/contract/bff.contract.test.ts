@@ -199,7 +199,8 @@ describe('GET /api/prefetch-tasks', () => {
   })
 
   it.each([
-    ['a gateway failure', { kind: 'http', status: 500 }, 'HTTP_ERROR', 503],
+    ['a gateway failure', { kind: 'http', status: 502 }, 'HTTP_ERROR', 503],
+    ['an internal server error', { kind: 'http', status: 500 }, 'HTTP_ERROR', 502],
     ['a lost connection', { kind: 'connectionReset' }, 'NETWORK_ERROR', 503],
     ['a broken answer', { kind: 'malformedJson' }, 'INVALID_RESPONSE', 502],
     ['a refused signature', { kind: 'retCode', retCode: 171 }, 'API_ERROR', 502],

@@ -37,7 +37,15 @@ export const FAILURE_ROWS: readonly FailureRow[] = [
     ...retried,
     delays: BACKOFF,
   },
-  ...([500, 502, 503, 504] as const).map(
+  {
+    name: 'HTTP 500 (not retried: the server did not say trying again helps)',
+    fault: { kind: 'http', status: 500 },
+    code: 'HTTP_ERROR',
+    httpStatus: 500,
+    ...once,
+    delays: [],
+  },
+  ...([502, 503, 504] as const).map(
     (status): FailureRow => ({
       name: `HTTP ${status}`,
       fault: { kind: 'http', status },
