@@ -9,11 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 let work: string
 
+// The generator runs on Java 17. CI must run this check (.ci/run has Java); a laptop without Java skips it, loudly.
+const hasJava = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0
+if (!hasJava) {
+  if (process.env.CI) throw new Error('java is not on PATH: CI must run the check:generated tests.')
+  console.warn('Skipping the check:generated tests: Java 17 is not on PATH (CI runs them).')
+}
+
 function checkGenerated() {
   return spawnSync(process.execPath, ['scripts/check-generated.mjs'], { cwd: work, encoding: 'utf8' })
 }
 
 beforeAll(() => {
+  if (!hasJava) return
   work = mkdtempSync(join(tmpdir(), 'check-generated-'))
   for (const path of ['openapi', 'scripts', 'packages/ucdn-client/src/generated']) {
     cpSync(join(repoRoot, path), join(work, path), { recursive: true })
@@ -29,9 +37,11 @@ beforeAll(() => {
   git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'snapshot')
 }, 60_000)
 
-afterAll(() => rmSync(work, { recursive: true, force: true }))
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true })
+})
 
-describe('pnpm check:generated', () => {
+describe.skipIf(!hasJava)('pnpm check:generated', () => {
   it('passes when the committed output matches the spec', () => {
     const run = checkGenerated()
     expect(run.stderr).not.toContain('out of date')

@@ -7,6 +7,17 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/**
+ * Whether the end-to-end tests can run. CI must run them (.ci/run installs Chromium): there a missing browser
+ * fails the suite; on a laptop without one they are skipped, loudly.
+ */
+export const hasChromium = existsSync(CHROMIUM_PATH)
+if (!hasChromium) {
+  const missing = `No Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`
+  if (process.env.CI) throw new Error(`${missing}; CI must run the browser tests.`)
+  console.warn(`${missing}; skipping the browser tests (CI runs them).`)
+}
+
 /** Where screenshots go: apps/prefetch-dashboard/test-results/ (git-ignored). */
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url))
 

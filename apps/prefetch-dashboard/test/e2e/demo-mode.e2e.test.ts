@@ -1,7 +1,7 @@
 import type { Browser, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type RunningBff, startBff } from '../../server/bff-server.js'
-import { launchChromium, screenshot, taskProgress, watchConsole } from './chromium.js'
+import { hasChromium, launchChromium, screenshot, taskProgress, watchConsole } from './chromium.js'
 
 // Demo mode in real Chromium: @scloud/ucdn signs and sends requests in the page, msw's service worker answers
 // them with @scloud/ucdn-mock's handlers and demo backend. ?speed=2 runs the demo's ~28 s in 14 s (the
@@ -13,6 +13,7 @@ let bff: RunningBff
 let bffListings = 0
 
 beforeAll(async () => {
+  if (!hasChromium) return
   browser = await launchChromium()
   // The built page served as in production (same headers, CSP included); its API must not be used in demo mode.
   const ucdn = {
@@ -35,7 +36,7 @@ afterAll(async () => {
   await bff?.close()
 })
 
-describe('demo mode in Chromium', () => {
+describe.skipIf(!hasChromium)('demo mode in Chromium', () => {
   it('lists the demo tasks, moves their progress bars to done and shows a task’s URLs', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
     const problems = watchConsole(page)
