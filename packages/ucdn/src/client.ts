@@ -25,7 +25,7 @@ import {
 import { httpError, type ParsedPage, type PrefetchTaskPage, parseDescribeResponse } from './parse-response.js'
 import { type RetryOptions, withRetries } from './retry.js'
 import { parseRetryAfter } from './retry-policy.js'
-import type { Transport } from './transport/types.js'
+import type { ResponseTooLargeError, Transport } from './transport/types.js'
 import { type DescribePrefetchTasksParams, toDescribeRequest } from './validate-params.js'
 import { type WaitForPrefetchTasksOptions, waitForPrefetchTasks } from './wait-for-prefetch-tasks.js'
 
@@ -60,7 +60,7 @@ export class UcdnClient {
     this.#config = resolveConfig(options)
     this.baseUrl = this.#config.baseUrl
     this.projectId = this.#config.projectId
-    this.#transport = createDefaultTransport()
+    this.#transport = createDefaultTransport({ maxResponseBytes: this.#config.maxResponseBytes })
     this.#ownTransport = this.#config.fetch === undefined
     const config = this.#config
     this.#retry = {
@@ -163,12 +163,20 @@ export class UcdnClient {
       facts.httpStatus = raw.status
       facts.requestId = requestId
     }
+    // The SDK's own transport stopped reading at the limit; a fetch's Response is checked here.
+    const max = this.#config.maxResponseBytes
+    if (Number(raw.headers.get('content-length')) > max) {
+      raw.body?.cancel().catch(() => {})
+      throw tooLarge(max, raw.status, requestId)
+    }
     let text: string
     try {
       text = await raw.text()
     } catch (cause) {
       throw networkError(this.#config.baseUrl, cause)
     }
+    // Every UTF-16 unit is at least one byte of UTF-8: more units than the limit is more bytes than it.
+    if (text.length > max) throw tooLarge(max, raw.status, requestId)
     try {
       const parsed = parseDescribeResponse(text, requestId, ACTION)
       if (facts) facts.retCode = 0
@@ -221,8 +229,24 @@ async function toUcdnError(error: unknown, config: ResolvedConfig): Promise<unkn
     }
     return httpError(ACTION, response.status, body, requestId, retryAfterMs)
   }
-  if (error instanceof FetchError) return networkError(config.baseUrl, error.cause)
+  if (error instanceof FetchError) {
+    const cause = error.cause as Partial<ResponseTooLargeError>
+    return cause.name === 'ResponseTooLargeError'
+      ? tooLarge(config.maxResponseBytes, cause.httpStatus, cause.requestId, cause)
+      : networkError(config.baseUrl, error.cause)
+  }
   return signerError(error) ?? error
+}
+
+function tooLarge(max: number, httpStatus?: number, requestId?: string, cause?: unknown): UcdnError {
+  return new UcdnError({
+    code: 'INVALID_RESPONSE',
+    message: `${ACTION} answered more than maxResponseBytes (${max} bytes); narrow the query or raise maxResponseBytes.`,
+    action: ACTION,
+    httpStatus,
+    requestId,
+    cause,
+  })
 }
 
 function networkError(baseUrl: string, cause: unknown): UcdnError {

@@ -113,6 +113,12 @@ describe('resolveConfig', () => {
     ],
     ['a negative maxRetries', { maxRetries: -1 }, 'maxRetries must be an integer ≥ 0'],
     ['a fractional maxRetries', { maxRetries: 1.5 }, 'maxRetries must be an integer ≥ 0'],
+    ['a zero maxResponseBytes', { maxResponseBytes: 0 }, 'maxResponseBytes must be an integer ≥ 1'],
+    [
+      'an infinite maxResponseBytes',
+      { maxResponseBytes: Infinity },
+      'maxResponseBytes must be an integer ≥ 1',
+    ],
     ['an empty projectId', { projectId: ' ' }, 'projectId must be a non-empty string'],
     ['a fetch that is not a function', { fetch: 'x' }, 'fetch must be a function'],
     [

@@ -32,6 +32,10 @@ export interface UcdnClientOptions {
   readonly configFile?: string | undefined
   /** Retries after the first attempt, for retryable errors only. Default 2. */
   readonly maxRetries?: number | undefined
+  /** Largest answer read, in bytes: a bigger one fails with `INVALID_RESPONSE` (not retried) instead of filling
+   *  memory. Default 64 MiB (a page of 2,000 tasks × 50 URLs is about 12 MB). In Node the SDK's own transport
+   *  stops reading at the limit; with another fetch the limit is checked on `Content-Length` and after reading. */
+  readonly maxResponseBytes?: number | undefined
   /** Backoff tuning: `baseDelayMs` (100), `maxDelayMs` (20000), `maxRetryAfterMs` (60000). */
   readonly retry?: Partial<BackoffOptions> | undefined
   /** A fetch to send requests with. Default: undici keep-alive pools in Node, the global fetch elsewhere. */
@@ -74,6 +78,7 @@ export interface ResolvedConfig {
   readonly projectId: string | undefined
   readonly timeoutMs: number
   readonly maxRetries: number
+  readonly maxResponseBytes: number
   readonly backoff: BackoffOptions
   readonly fetch: FetchAPI | undefined
   readonly userAgent: string | undefined
@@ -88,6 +93,8 @@ export interface ResolvedConfig {
 export const DEFAULT_TIMEOUT_MS = 30_000
 /** Retries after the first attempt when `maxRetries` is not set. */
 export const DEFAULT_MAX_RETRIES = 2
+/** The largest answer read when `maxResponseBytes` is not set: 64 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 type Env = Readonly<Record<string, string | undefined>>
 type Rule = readonly [what: string, ok: (value: unknown) => boolean]
@@ -100,6 +107,10 @@ const withMethods =
   (...methods: string[]): Rule[1] =>
   (v) =>
     methods.every((method) => typeof (v as Record<string, unknown> | null)?.[method] === 'function')
+const atLeast = (min: number): Rule => [
+  `an integer ≥ ${min}`,
+  (v) => Number.isSafeInteger(v) && (v as number) >= min,
+]
 const FUNCTION: Rule = ['a function', isFunction]
 const STRING: Rule = ['a string', isString]
 const NON_EMPTY: Rule = ['a non-empty string', (v) => isString(v) && v.trim() !== '']
@@ -112,7 +123,8 @@ const OPTIONS: Readonly<Record<string, Rule>> = {
   timeoutMs: ['a positive number of milliseconds', isPositive],
   profile: NON_EMPTY,
   configFile: NON_EMPTY,
-  maxRetries: ['an integer ≥ 0', (v) => Number.isSafeInteger(v) && (v as number) >= 0],
+  maxRetries: atLeast(0),
+  maxResponseBytes: atLeast(1),
   retry: ['an object', isObject],
   fetch: FUNCTION,
   userAgent: STRING,
@@ -164,6 +176,7 @@ export function resolveConfig(options: UcdnClientOptions = {}): ResolvedConfig {
             seconds,
           ) * 1000),
     maxRetries: o.maxRetries ?? DEFAULT_MAX_RETRIES,
+    maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     backoff,
     fetch: o.fetch,
     userAgent: buildUserAgent(o.userAgent),

@@ -277,6 +277,78 @@ describe('retries', () => {
   })
 })
 
+describe('answers larger than maxResponseBytes', () => {
+  const big = { ...OK, Padding: 'x'.repeat(10_000) } // a valid answer of ~10 KB (unknown fields are ignored)
+
+  it('a declared Content-Length over the limit: INVALID_RESPONSE at once, not retried, body not read', async () => {
+    server.enqueue(json(big, 200, { 'x-ucloud-request-uuid': 'req-big' }))
+    const error = (await client({ maxResponseBytes: 1_000 })
+      .describePrefetchTasks()
+      .catch((e: unknown) => e)) as UcdnError
+    expect(error).toMatchObject({
+      code: 'INVALID_RESPONSE',
+      attempts: 1,
+      retryable: false,
+      httpStatus: 200,
+      requestId: 'req-big',
+    })
+    expect(error.message).toBe(
+      'DescribeNewUcdnPrefetchCacheTask answered more than maxResponseBytes (1000 bytes); narrow the query or raise maxResponseBytes.',
+    )
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('a chunked body with no length that never ends: reading stops at the limit and the socket is dropped', async () => {
+    let written = 0
+    let closed = false
+    server.enqueue((_request, response, socket) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      socket.on('close', () => {
+        closed = true
+      })
+      const pump = () => {
+        while (!closed && written < 50_000_000) {
+          written += 16_384
+          if (!response.write(`${' '.repeat(16_383)}\n`)) return void response.once('drain', pump)
+        }
+      }
+      response.write('{"RetCode":0,"Action":"DescribeNewUcdnPrefetchCacheTaskResponse","Padding":"')
+      pump()
+    })
+    const ucdn = client({ maxResponseBytes: 100_000 })
+    await expect(ucdn.describePrefetchTasks()).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+      attempts: 1,
+    })
+    for (let i = 0; i < 500 && !closed; i++) await new Promise((r) => setTimeout(r, 2))
+    expect(closed).toBe(true)
+    expect(written).toBeLessThan(10_000_000) // the server was stopped long before it gave up
+    // The client is not poisoned: the next call gets a fresh socket and its answer.
+    await expect(ucdn.describePrefetchTasks()).resolves.toMatchObject({ totalCount: 0 })
+  })
+
+  it('an answer within the limit is read as usual', async () => {
+    server.enqueue(json(big))
+    await expect(client({ maxResponseBytes: 20_000 }).describePrefetchTasks()).resolves.toMatchObject({
+      totalCount: 0,
+    })
+  })
+
+  it('with a custom fetch too: Content-Length first, else the text read', async () => {
+    const answer = JSON.stringify(big)
+    const respond = (headers: Record<string, string>) => async () =>
+      new Response(answer, { status: 200, headers: { 'content-type': 'application/json', ...headers } })
+    const declared = client({ maxResponseBytes: 1_000, fetch: respond({}) })
+    await expect(declared.describePrefetchTasks()).rejects.toMatchObject({ code: 'INVALID_RESPONSE' })
+    // A Response whose Content-Length understates the body: caught after reading.
+    const understated = client({ maxResponseBytes: 1_000, fetch: respond({ 'content-length': '10' }) })
+    await expect(understated.describePrefetchTasks()).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+      message: expect.stringContaining('maxResponseBytes (1000 bytes)'),
+    })
+  })
+})
+
 describe('cancellation', () => {
   it('an AbortSignal cancels a request in flight at once (ABORTED)', async () => {
     server.enqueue(hang)

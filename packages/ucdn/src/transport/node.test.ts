@@ -17,7 +17,7 @@ const post = (transport: ReturnType<typeof createDefaultTransport>) =>
 
 describe('the Node transport', () => {
   it('uses undici (not the global fetch) while nothing intercepts fetch', async () => {
-    const transport = createDefaultTransport()
+    const transport = createDefaultTransport({ maxResponseBytes: 1 << 20 })
     expect(globalFetchIsIntercepted()).toBe(false)
     const response = await post(transport)
     // Node's global fetch answers a WHATWG Response and sends "user-agent: node"; undici's request does neither.
@@ -27,7 +27,7 @@ describe('the Node transport', () => {
   })
 
   it('uses the global fetch once it has been replaced after load (vi.stubGlobal, polyfills)', async () => {
-    const transport = createDefaultTransport()
+    const transport = createDefaultTransport({ maxResponseBytes: 1 << 20 })
     const stub = vi.fn(async () => new Response('{}'))
     vi.stubGlobal('fetch', stub)
     expect(globalFetchIsIntercepted()).toBe(true)
@@ -37,7 +37,7 @@ describe('the Node transport', () => {
   })
 
   it("uses the global fetch while @mswjs/interceptors' fetch interceptor is registered", async () => {
-    const transport = createDefaultTransport()
+    const transport = createDefaultTransport({ maxResponseBytes: 1 << 20 })
     ;(globalThis as Record<symbol, unknown>)[Symbol.for('fetch-interceptor')] = {}
     expect(globalFetchIsIntercepted()).toBe(true)
     const response = await post(transport)

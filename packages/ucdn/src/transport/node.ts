@@ -2,7 +2,7 @@
 // there (msw's setupServer, vi.stubGlobal, a polyfill): then the global fetch has been replaced since this
 // module loaded, or @mswjs/interceptors has registered its fetch interceptor.
 import { withSignal } from '../abort.js'
-import type { Transport } from './types.js'
+import type { Transport, TransportOptions } from './types.js'
 import { createUndiciTransport } from './undici-fetch.js'
 
 const fetchAtLoad = globalThis.fetch
@@ -16,8 +16,8 @@ export function globalFetchIsIntercepted(): boolean {
   )
 }
 
-export function createDefaultTransport(): Transport {
-  const undici = createUndiciTransport()
+export function createDefaultTransport(options: TransportOptions): Transport {
+  const undici = createUndiciTransport({ maxResponseBytes: options.maxResponseBytes })
   return {
     // Decided per call: msw's server.listen() usually runs after the client was created.
     fetch: (input, init) =>

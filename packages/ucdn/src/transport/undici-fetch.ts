@@ -7,9 +7,12 @@ import type { FetchAPI } from '@scloud/ucdn-client'
 import { type Dispatcher, Pool } from 'undici'
 import { ATTEMPT_SCOPE, onAbort, type ScopedInit } from '../abort.js'
 import { BufferedResponse } from './buffered-response.js'
-import type { Transport } from './types.js'
+import { ResponseTooLargeError, type Transport } from './types.js'
 
 export interface UndiciFetchOptions {
+  /** Answers longer than this are not read past it: the call rejects with a ResponseTooLargeError and the
+   *  socket is dropped. Default: no limit. */
+  readonly maxResponseBytes?: number
   /** How long an idle keep-alive socket is kept, in ms (undici's default: 4000). */
   readonly keepAliveTimeoutMs?: number
   /** Most sockets per origin; further calls queue. Default {@link DEFAULT_CONNECTIONS}. */
@@ -66,6 +69,22 @@ export function createUndiciTransport(options: UndiciFetchOptions = {}): Transpo
       let status = 0
       let headers: IncomingHttpHeaders = {}
       let chunks: Buffer[] = []
+      let received = 0
+      const max = options.maxResponseBytes ?? Number.POSITIVE_INFINITY
+      // Refuses the answer: rejects at once and aborts the response, which closes its socket mid-body.
+      const refuse = (dispatch: Dispatcher.DispatchController) => {
+        if (settled) return
+        settle()
+        chunks = []
+        const requestId = headers['x-ucloud-request-uuid']
+        const error = new ResponseTooLargeError(
+          max,
+          status,
+          typeof requestId === 'string' ? requestId : undefined,
+        )
+        reject(error)
+        dispatch.abort(error)
+      }
       const settle = () => {
         settled = true
         unsubscribe?.()
@@ -97,14 +116,19 @@ export function createUndiciTransport(options: UndiciFetchOptions = {}): Transpo
               controller = started
               if (settled) started.abort(signal?.reason)
             },
-            onResponseStart(_controller, statusCode, responseHeaders) {
+            onResponseStart(dispatch, statusCode, responseHeaders) {
               if (statusCode < 200) return // 1xx: the real answer follows
               status = statusCode
               headers = responseHeaders
               chunks = []
+              received = 0
+              if (Number(responseHeaders['content-length']) > max) refuse(dispatch)
             },
-            onResponseData(_controller, chunk) {
-              chunks.push(chunk)
+            onResponseData(dispatch, chunk) {
+              if (settled) return
+              received += chunk.length
+              if (received > max) refuse(dispatch)
+              else chunks.push(chunk)
             },
             onResponseEnd() {
               if (settled) return

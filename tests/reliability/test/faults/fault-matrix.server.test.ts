@@ -31,13 +31,13 @@ describe('fault matrix: standalone mock server, undici transport', () => {
 })
 
 describe('socket-level faults the mock cannot inject', () => {
-  const attempt = async (url: string) => {
+  const attempt = async (url: string, timeoutMs = TIMEOUT_MS) => {
     const baseline = activeResources()
     const client = new UcdnClient({
       credentials: CANARY,
       baseUrl: url,
       env: {},
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs,
       maxRetries: MAX_RETRIES,
       sleep: async () => {},
     })
@@ -72,6 +72,38 @@ describe('socket-level faults the mock cannot inject', () => {
       const { error, elapsedMs } = await attempt(raw.url)
       expect([error.code, error.attempts, error.retryable]).toEqual(['TIMEOUT', MAX_ATTEMPTS, true])
       expect(elapsedMs).toBeLessThan(ELAPSED_BOUND_MS)
+    } finally {
+      await raw.close()
+    }
+  })
+
+  it('a body that never ends → INVALID_RESPONSE at the default 64 MiB limit, not retried, socket dropped', async () => {
+    let sent = 0
+    let requests = 0
+    const raw = await startRawServer((socket) => {
+      requests++
+      const head = '{"RetCode":0,"Action":"X","P":"'
+      socket.write(
+        'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n' +
+          `${head.length.toString(16)}\r\n${head}\r\n`,
+      )
+      const chunk = `100000\r\n${'x'.repeat(0x100000)}\r\n` // 1 MiB of a string that never closes
+      const pump = () => {
+        while (!socket.destroyed && sent < 1024) {
+          sent++
+          if (!socket.write(chunk)) return void socket.once('drain', pump)
+        }
+      }
+      pump()
+    })
+    try {
+      // 64 MiB takes a while on a loaded machine: a per-attempt timeout that cannot come first.
+      const { error } = await attempt(raw.url, 60_000)
+      expect([error.code, error.attempts, error.retryable]).toEqual(['INVALID_RESPONSE', 1, false])
+      expect(error.message).toContain('maxResponseBytes (67108864 bytes)')
+      // One request; undici may open a spare socket after the abort destroyed the first (closed by close()).
+      expect(requests).toBe(1)
+      expect(sent).toBeLessThan(200) // stopped near 64 MiB, not after the server's 1 GiB
     } finally {
       await raw.close()
     }
