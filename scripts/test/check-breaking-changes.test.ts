@@ -89,7 +89,9 @@ describe.skipIf(!hasOasdiff)('pnpm check:breaking', () => {
     const root = workspaceWith(requireLimit, `---\n${majors}\n---\n\nLimit is required.\n`)
     expect(checkBreaking(root).ok).toBe(true)
   })
+})
 
+describe('SPEC_PACKAGES', () => {
   it('names only real, published packages', () => {
     const published = new Map<string, { private?: boolean }>()
     for (const dir of readdirSync(join(repoRoot, 'packages'))) {
