@@ -13,7 +13,13 @@ import {
 } from '@scloud/ucdn-client'
 import { createDefaultTransport, defaultCredentials } from '#platform'
 import { ATTEMPT_SCOPE, type ScopedInit, type ScopedSignal } from './abort.js'
-import { type ResolvedConfig, resolveConfig, type UcdnClientOptions } from './config.js'
+import {
+  checkOptions,
+  checkSignal,
+  type ResolvedConfig,
+  resolveConfig,
+  type UcdnClientOptions,
+} from './config.js'
 import { isUcdnError, UcdnError } from './errors.js'
 import { registerInternals } from './internals.js'
 import { type AttemptFacts, logAttempt, loggableParams } from './logger.js'
@@ -92,7 +98,8 @@ export class UcdnClient {
     options: CallOptions = {},
   ): Promise<PrefetchTaskPage> {
     const request = toDescribeRequest(params, { projectId: this.#config.projectId })
-    return (await this.#send(request, options?.signal)).page
+    checkOptions(options, ACTION, ['signal'])
+    return (await this.#send(request, checkSignal(options?.signal, 'signal'))).page
   }
 
   /** Every page of prefetch tasks matching `params`, `pageSize` at a time. See {@link paginatePrefetchTasks}. */

@@ -134,3 +134,44 @@ describe('resolveConfig', () => {
     expect(error.message).toContain(message)
   })
 })
+
+describe('resolveConfig refuses bad input clearly, never with a TypeError', () => {
+  it('never quotes what was passed as credentials (it may be a private key)', () => {
+    const error = rejection({ env: {}, credentials: 'CANARY-PRIVATE-KEY-123' })
+    expect(error.message).toBe('credentials must be credentials or a provider function, got a string.')
+    expect(JSON.stringify(error.toJSON())).not.toContain('CANARY')
+    expect(error.stack).not.toContain('CANARY')
+  })
+
+  it.each([
+    ['constructor', { constructor: 1 }],
+    ['toString', { toString: 1 }],
+    ['__proto__', JSON.parse('{"__proto__": {}}')],
+  ])('an inherited name (%s) is an unknown option', (name, options) => {
+    expect(rejection({ env: {}, ...options }).message).toContain(`unknown option "${name}"`)
+  })
+
+  it.each<[string, unknown, string]>([
+    [
+      'a number in env',
+      { env: { UCLOUD_TIMEOUT_SECOND: 5 } },
+      'env.UCLOUD_TIMEOUT_SECOND must be a string, got 5',
+    ],
+    ['a misspelt retry option', { retry: { baseDelay: 5 } }, 'UcdnClient retry: unknown option "baseDelay"'],
+    ['retry: null', { retry: null }, 'retry must be an object, got null'],
+    [
+      'a userAgent with a line break',
+      { userAgent: 'a\nb' },
+      'userAgent must be a string without line breaks',
+    ],
+    [
+      'a Date where a string belongs',
+      { projectId: new Date(0) },
+      'projectId must be a non-empty string, got a Date',
+    ],
+  ])('%s', (_, options, message) => {
+    const error = rejection({ env: {}, ...(options as object) })
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.message).toContain(message)
+  })
+})

@@ -4,7 +4,7 @@ import { BASE_PATH, type FetchAPI } from '@scloud/ucdn-client'
 import { buildUserAgent, readSharedConfig } from '#platform'
 import { createSleep } from './abort.js'
 import { type Clock, type Sleep, systemClock, systemTimers, type Timers } from './clock.js'
-import { describeValue } from './describe-value.js'
+import { describeValue, Hidden } from './describe-value.js'
 import type { UcdnLogger } from './logger.js'
 import { type BackoffOptions, DEFAULT_BACKOFF } from './retry-policy.js'
 import { invalidInput } from './validate-params.js'
@@ -28,7 +28,8 @@ export interface UcdnClientOptions {
   readonly profile?: string | undefined
   /** The shared config file, read once when the client is constructed. Default: env
    *  `UCLOUD_SHARED_CONFIG_FILE`, else `~/.ucloud/config.json` (`~` from the `env` option's `HOME` when `env` is
-   *  given). Node only; browsers read no file. */
+   *  given). Node only; browsers read no file. A file named here must exist (INVALID_INPUT otherwise); the default
+   *  one, or one `UCLOUD_SHARED_CONFIG_FILE` names, may be absent. */
   readonly configFile?: string | undefined
   /** Retries after the first attempt, for retryable errors only. Default 2. */
   readonly maxRetries?: number | undefined
@@ -138,13 +139,11 @@ const OPTIONS: Readonly<Record<string, Rule>> = {
 
 /** Validates `options` (INVALID_INPUT naming the option or variable) and fills in environment and defaults. */
 export function resolveConfig(options: UcdnClientOptions = {}): ResolvedConfig {
-  check(options, 'UcdnClient options', 'an object', isObject)
+  checkOptions(options, 'UcdnClient', Object.keys(OPTIONS))
   for (const [key, value] of Object.entries(options)) {
-    const rule = OPTIONS[key]
-    if (rule === undefined) {
-      throw invalidInput(`UcdnClient: unknown option "${key}" (known: ${Object.keys(OPTIONS).join(', ')}).`)
-    }
-    check(value, key, ...rule)
+    const [what, ok] = OPTIONS[key] as Rule
+    // `credentials` may be a key passed by mistake: name its type, never quote it.
+    check(value, key, what, ok, key === 'credentials' ? new Hidden(value) : value)
   }
   const o = options
   const env: Env = o.env ?? (globalThis as { process?: { env?: Env } }).process?.env ?? {}
@@ -158,6 +157,7 @@ export function resolveConfig(options: UcdnClientOptions = {}): ResolvedConfig {
       ? readSharedConfig({ profile: o.profile, configFile: o.configFile, env: o.env })
       : undefined
   const backoff = { ...DEFAULT_BACKOFF }
+  checkOptions(o.retry, 'UcdnClient retry', Object.keys(backoff))
   for (const key of Object.keys(backoff) as (keyof BackoffOptions)[]) {
     backoff[key] = checkDuration(o.retry?.[key], `retry.${key}`) ?? backoff[key]
   }
@@ -189,7 +189,7 @@ export function resolveConfig(options: UcdnClientOptions = {}): ResolvedConfig {
 }
 
 function fromEnv(env: Env, name: string): string | undefined {
-  return env[name]?.trim() || undefined
+  return check(env[name], `env.${name}`, 'a string', isString)?.trim() || undefined
 }
 
 function resolveBaseUrl(option: string | undefined, env: Env, fromFile: string | undefined): string {
@@ -218,6 +218,19 @@ export function check<T>(
     throw invalidInput(`${name} must be ${what}, got ${describeValue(shown)}.`)
   return value
 }
+
+/** An options object (or undefined) holding only `known` keys; INVALID_INPUT naming a stray (misspelt) one. */
+export function checkOptions<T>(options: T, name: string, known: readonly string[]): T {
+  check(options, `${name} options`, 'an object', isObject)
+  for (const key of Object.keys(options ?? {})) {
+    if (!known.includes(key))
+      throw invalidInput(`${name}: unknown option "${key}" (known: ${known.join(', ')}).`)
+  }
+  return options
+}
+
+export const checkSignal = (signal: AbortSignal | undefined, name: string) =>
+  check(signal, name, 'an AbortSignal', (v) => typeof (v as AbortSignal).addEventListener === 'function')
 
 export const checkInteger = (value: number | undefined, name: string, min: number) =>
   check(value, name, `an integer ≥ ${min}`, (v) => Number.isSafeInteger(v) && (v as number) >= min)

@@ -1,7 +1,7 @@
 // Paging through prefetch tasks with Offset/Limit: the checks, at once; the walk (walk-prefetch-tasks.ts) on first use.
 import type { DescribeNewUcdnPrefetchCacheTaskRequest } from '@scloud/ucdn-client'
 import type { UcdnClient } from './client.js'
-import { checkInteger } from './config.js'
+import { checkInteger, checkOptions, checkSignal } from './config.js'
 import { internalsOf } from './internals.js'
 import { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from './paginate-defaults.js'
 import type { PrefetchTaskPage } from './parse-response.js'
@@ -45,6 +45,7 @@ export function paginatePrefetchTasks(
 ): AsyncGenerator<PrefetchTaskPage, void, undefined> {
   const method = 'paginatePrefetchTasks'
   const { config } = internalsOf(client)
+  checkOptions(options, method, ['pageSize', 'concurrency', 'maxPages', 'signal'])
   if (params !== null && typeof params === 'object' && 'limit' in params && params.limit !== undefined) {
     throw invalidInput(
       `${method}: limit is not a parameter here; pass the page size as { pageSize } in the options.`,
@@ -56,7 +57,7 @@ export function paginatePrefetchTasks(
     pageSize: checkInteger(options?.pageSize, `${method}: pageSize`, 1) ?? DEFAULT_PAGE_SIZE,
     concurrency: checkInteger(options?.concurrency, `${method}: concurrency`, 1) ?? 1,
     maxPages: checkInteger(options?.maxPages, `${method}: maxPages`, 1) ?? DEFAULT_MAX_PAGES,
-    signal: options?.signal,
+    signal: checkSignal(options?.signal, `${method}: signal`),
   })
 }
 

@@ -99,6 +99,19 @@ describe('parseDescribeResponse', () => {
   })
 })
 
+describe("the server's Message in errors", () => {
+  const SIGNATURE = '54df1f4920ab3f6c9d2e8b7a61c0d5e4f3a2b1c0'
+
+  it('blanks anything shaped like a signature (a gateway echoing the request), in API and HTTP errors', () => {
+    const body = { RetCode: 230, Action: 'X', Message: `Params invalid: Signature=${SIGNATURE}` }
+    expect(failure(body).message).toContain('Params invalid: Signature=[redacted]')
+    expect(failure(body).message).not.toContain(SIGNATURE)
+    const http = httpError(ACTION, 400, JSON.stringify(body), 'req-2', undefined)
+    expect(http.message).toContain('Signature=[redacted]')
+    expect(JSON.stringify(http.toJSON())).not.toContain(SIGNATURE)
+  })
+})
+
 describe('httpError', () => {
   it('names the status and the request id, and keeps RetCode and Message from a JSON body', () => {
     const error = httpError(ACTION, 503, '{"RetCode":150,"Message":"Service unavailable"}', 'req-9', 2000)

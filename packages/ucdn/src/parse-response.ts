@@ -134,9 +134,17 @@ function readRetCode(json: unknown): number | undefined {
 }
 
 /** Message on one line, at most 200 characters; `undefined` when absent or empty. */
+/** The server's Message, one line, at most 200 characters, with anything shaped like a signature (40 hex
+ *  digits, say a gateway echoing the request) blanked: a signature can be replayed. */
 function readMessage(json: unknown): string | undefined {
   const Message = (json as { Message?: unknown } | null | undefined)?.Message
-  const message = typeof Message === 'string' ? Message.replace(/\s+/g, ' ').trim().slice(0, 200) : undefined
+  const message =
+    typeof Message === 'string'
+      ? Message.replace(/\s+/g, ' ')
+          .replace(/[0-9a-f]{40}/gi, '[redacted]')
+          .trim()
+          .slice(0, 200)
+      : undefined
   return message || undefined
 }
 

@@ -130,9 +130,18 @@ describe('the shared config file', () => {
     it('an env option without HOME reads no default file', () => {
       expect(readSharedConfig({ profile: undefined, configFile: undefined, env: {} })).toBeUndefined()
     })
-    it('a missing file is silently nothing, even for a named profile', () => {
+    it('a missing file named by the configFile option is INVALID_INPUT naming it', () => {
       const missing = join(dir, 'nope', 'config.json')
-      expect(resolveConfig({ env: {}, configFile: missing, profile: 'prod' })).toMatchObject({
+      expect(() => resolveConfig({ env: {}, configFile: missing })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_INPUT',
+          message: expect.stringContaining(`The shared config file ${missing} does not exist`),
+        }),
+      )
+    })
+    it('a missing file named by UCLOUD_SHARED_CONFIG_FILE is nothing, even for a named profile', () => {
+      const missing = join(dir, 'nope', 'config.json')
+      expect(resolveConfig({ env: { UCLOUD_SHARED_CONFIG_FILE: missing }, profile: 'prod' })).toMatchObject({
         baseUrl: 'https://api.scloudsg.com',
         projectId: undefined,
         timeoutMs: 30_000,

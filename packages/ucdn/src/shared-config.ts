@@ -29,7 +29,12 @@ export function readSharedConfig(request: SharedConfigRequest): SharedConfig | u
     text = readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    // Like the default file, one UCLOUD_SHARED_CONFIG_FILE names may be absent (that is how a test or a CI job
+    // turns the file off); one the code names with the configFile option must exist.
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      if (request.configFile === undefined) return undefined
+      throw invalidFile(path, 'does not exist')
+    }
     throw invalidFile(path, `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`)
   }
   const entries = parseEntries(text, path)

@@ -3,7 +3,7 @@
 import type { DescribeNewUcdnPrefetchCacheTaskRequest, TaskInfo } from '@scloud/ucdn-client'
 import type { UcdnClient } from './client.js'
 import type { Clock, Sleep } from './clock.js'
-import { check, checkDuration, checkFunction, checkInteger } from './config.js'
+import { check, checkDuration, checkFunction, checkInteger, checkOptions, checkSignal } from './config.js'
 import { internalsOf } from './internals.js'
 import type { PrefetchSummary } from './summarize.js'
 import { invalidInput, toDescribeRequest } from './validate-params.js'
@@ -54,6 +54,23 @@ export const WAIT_DEFAULTS = Object.freeze({
 
 const NAME = 'waitForPrefetchTasks'
 
+/** Every option of {@link WaitForPrefetchTasksOptions} (the type makes this list complete); others are misspelt. */
+const WAIT_OPTIONS = Object.keys({
+  timeoutMs: 1,
+  minDelayMs: 1,
+  maxDelayMs: 1,
+  signal: 1,
+  onProgress: 1,
+  onMissing: 1,
+  missingGracePolls: 1,
+  isDcdn: 1,
+  beginTime: 1,
+  endTime: 1,
+  projectId: 1,
+  clock: 1,
+  sleep: 1,
+} satisfies Record<keyof WaitForPrefetchTasksOptions, 1>)
+
 /**
  * Polls until every task in `taskIds` and every one of their URLs is `success` or `failure`, then resolves with
  * the tasks in the order of `taskIds` (duplicates once). Finished tasks are not asked for again. Rejects
@@ -68,6 +85,7 @@ export async function waitForPrefetchTasks(
 ): Promise<TaskInfo[]> {
   const { config } = internalsOf(client)
   const name = (option: string) => `${NAME}: ${option}`
+  checkOptions(options, NAME, WAIT_OPTIONS)
   const onMissing = check(
     options.onMissing,
     name('onMissing'),
@@ -98,7 +116,7 @@ export async function waitForPrefetchTasks(
     timeoutMs,
     grace,
     onProgress,
-    signal: options.signal,
+    signal: checkSignal(options.signal, name('signal')),
     clock: options.clock ?? config.clock,
     sleep: options.sleep ?? config.sleep,
   })

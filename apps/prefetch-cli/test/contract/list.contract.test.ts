@@ -96,7 +96,7 @@ describe('choosing tasks', () => {
     expect(rowIds(fromEnv.stdout)).toEqual(['tOther'])
   })
 
-  it('--profile picks the project of that profile in the shared config file (~/.ucloud/config.json)', async () => {
+  it('--profile picks the keys and the project of that profile (~/.ucloud/credential.json, config.json)', async () => {
     const seeds: PrefetchTaskSeed[] = [
       ...SEEDS,
       { taskId: 'tProd', projectId: 'org-prod', createdAt: T0 - 60_000, urls: ['https://p.example.com/'] },
@@ -111,11 +111,29 @@ describe('choosing tasks', () => {
         { profile: 'prod', project_id: 'org-prod' },
       ]),
     )
-    const prod = await runCli(['--profile', 'prod'], clock, { env: { HOME: home } })
+    const keys = { public_key: DEMO_CREDENTIALS.publicKey, private_key: DEMO_CREDENTIALS.privateKey }
+    writeFileSync(join(home, '.ucloud', 'credential.json'), JSON.stringify([{ profile: 'prod', ...keys }]))
+    // The environment's keys are not used once a profile is named: keys and project come from one profile.
+    const env = {
+      HOME: home,
+      UCLOUD_PUBLIC_KEY: 'env-public-not-used',
+      UCLOUD_PRIVATE_KEY: 'env-private-not-used',
+    }
+    const prod = await runCli(['--profile', 'prod'], clock, { env })
     expect(prod.code, prod.stderr).toBe(0)
     expect(rowIds(prod.stdout)).toEqual(['tProd'])
     const byDefault = await runCli([], clock, { env: { HOME: home } })
     expect(rowIds(byDefault.stdout)).not.toContain('tProd')
+  })
+
+  it('--profile naming a profile without keys fails, even with keys in the environment: exit 3, one line', async () => {
+    const { clock } = useWorld(server)
+    const home = mkdtempSync(join(tmpdir(), 'ucdn-prefetch-config-'))
+    const result = await runCli(['--profile', 'prod'], clock, { env: { HOME: home } })
+    expect(result.code).toBe(3)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('profile "prod" was named, so only its keys count')
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1)
   })
 
   it('--base-url wins over UCLOUD_API_BASE_URL', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -90,7 +90,7 @@ describe('defaultCredentialProvider', () => {
     const error = await rejectionOf(defaultCredentialProvider({ env: {}, path: missing, profile: 'prod' })())
     expect(error.code).toBe('CREDENTIALS_NOT_FOUND')
     expect(error.message).toBe(
-      `No SCloud credentials found. Looked for explicit credentials (none given); environment variables UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY (neither is set); no shared credential file at ${missing} (looked for profile "prod"). Set UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY, or create the shared credential file, or pass credentials explicitly.`,
+      `No SCloud credentials found. Looked for explicit credentials (none given); not UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY (profile "prod" was named, so only its keys count); no shared credential file at ${missing} (looked for profile "prod"). Add profile "prod" to the shared credential file, or pass credentials explicitly.`,
     )
   })
 
@@ -99,8 +99,44 @@ describe('defaultCredentialProvider', () => {
     const error = await rejectionOf(defaultCredentialProvider({ env: {}, path: file, profile: 'prod' })())
     expect(error.code).toBe('CREDENTIALS_NOT_FOUND')
     expect(error.message).toContain(
-      `UCLOUD_PRIVATE_KEY (neither is set); the shared credential file ${file} has no profile "prod"`,
+      `(profile "prod" was named, so only its keys count); the shared credential file ${file} has no profile "prod"`,
     )
+  })
+
+  it('without a named profile, the environment comes first and the hint names the variables', async () => {
+    const missing = join(dir, 'absent.json')
+    const error = await rejectionOf(defaultCredentialProvider({ env: {}, path: missing })())
+    expect(error.message).toContain(
+      'environment variables UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY (neither is set); no shared credential file',
+    )
+    expect(error.message).toContain('Set UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY, or create')
+  })
+
+  it.each([
+    ['the profile option', { profile: 'prod' }, {}],
+    ['UCLOUD_PROFILE', {}, { UCLOUD_PROFILE: 'prod' }],
+  ])(
+    "naming a profile (%s) takes that profile's keys, never the environment's",
+    async (_, options, profileEnv) => {
+      await writeProfiles('prod')
+      const env = { UCLOUD_PUBLIC_KEY: 'env-public', UCLOUD_PRIVATE_KEY: 'env-private', ...profileEnv }
+      const credentials = await defaultCredentialProvider({ env, path: file, ...options })()
+      expect(credentials.publicKey).not.toBe('env-public')
+      expect(credentials.publicKey).toBe('file-public-prod')
+    },
+  )
+
+  it('reads ~ from the env option when one is given: a test passing env never sees the real home', async () => {
+    const home = join(dir, 'home')
+    await mkdir(join(home, '.ucloud'), { recursive: true })
+    await writeFile(
+      join(home, '.ucloud', 'credential.json'),
+      JSON.stringify([{ profile: 'default', public_key: 'pub-home', private_key: 'priv-home' }]),
+    )
+    expect((await defaultCredentialProvider({ env: { HOME: home } })()).publicKey).toBe('pub-home')
+    const error = await rejectionOf(defaultCredentialProvider({ env: {} })())
+    expect(error.code).toBe('CREDENTIALS_NOT_FOUND')
+    expect(error.message).toContain('the given env has no HOME')
   })
 
   it('keeps the credentials it found', async () => {

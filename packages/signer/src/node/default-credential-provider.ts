@@ -19,7 +19,9 @@ export interface DefaultCredentialProviderOptions {
  * The credential chain of UCloud-compatible tools: explicit credentials, else the environment
  * (`UCLOUD_PUBLIC_KEY`/`UCLOUD_PRIVATE_KEY`), else the shared credential file. A source that has nothing
  * passes to the next; a source that is misconfigured (half-set variables, a malformed file) fails at once
- * rather than being silently skipped.
+ * rather than being silently skipped. Naming a profile (the `profile` option or `UCLOUD_PROFILE`) asks for
+ * that profile's keys: the environment's keys are then not used, so keys and the profile's project or endpoint
+ * never come from different places.
  *
  * The first credentials found are kept for the provider's lifetime; a failed lookup is retried on the
  * next call. When no source has credentials the error (`CREDENTIALS_NOT_FOUND`) names every place it
@@ -42,23 +44,32 @@ export function defaultCredentialProvider(
 
 async function resolveChain(options: DefaultCredentialProviderOptions): Promise<Credentials> {
   const looked: string[] = ['explicit credentials (none given)']
-  try {
-    return await fromEnv(options.env)()
-  } catch (error) {
-    if (!isNotFound(error)) throw error
-    looked.push(`environment variables ${ENV_PUBLIC_KEY} and ${ENV_PRIVATE_KEY} (neither is set)`)
+  const { path, profile, named } = resolveSharedFile(options)
+  if (named) {
+    looked.push(
+      `not ${ENV_PUBLIC_KEY} and ${ENV_PRIVATE_KEY} (profile "${profile}" was named, so only its keys count)`,
+    )
+  } else {
+    try {
+      return await fromEnv(options.env)()
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+      looked.push(`environment variables ${ENV_PUBLIC_KEY} and ${ENV_PRIVATE_KEY} (neither is set)`)
+    }
   }
-  const { path, profile } = resolveSharedFile(options)
   try {
-    return await fromSharedFile({ path, profile })()
+    return await fromSharedFile({ path, profile, env: options.env })()
   } catch (error) {
     if (!isNotFound(error)) throw error
     // The file provider's own message names the file and the profile: reuse it as a clause.
     looked.push(error.message.charAt(0).toLowerCase() + error.message.slice(1).replace(/\.$/, ''))
   }
+  const fix = named
+    ? `Add profile "${profile}" to the shared credential file`
+    : `Set ${ENV_PUBLIC_KEY} and ${ENV_PRIVATE_KEY}, or create the shared credential file`
   throw new CredentialsError(
     'CREDENTIALS_NOT_FOUND',
-    `No SCloud credentials found. Looked for ${looked.join('; ')}. Set ${ENV_PUBLIC_KEY} and ${ENV_PRIVATE_KEY}, or create the shared credential file, or pass credentials explicitly.`,
+    `No SCloud credentials found. Looked for ${looked.join('; ')}. ${fix}, or pass credentials explicitly.`,
   )
 }
 

@@ -31,23 +31,36 @@ export interface SharedFileOptions {
 export function fromSharedFile(options: SharedFileOptions = {}): CredentialProvider {
   return async () => {
     const { path, profile } = resolveSharedFile(options)
+    if (path === undefined) {
+      throw new CredentialsError(
+        'CREDENTIALS_NOT_FOUND',
+        `No shared credential file: the given env has no HOME (looked for profile "${profile}").`,
+      )
+    }
     return readProfile(path, profile)
   }
 }
 
-/** The file and profile {@link fromSharedFile} reads, from its options and the environment. */
-export function resolveSharedFile(options: SharedFileOptions = {}): { path: string; profile: string } {
+/**
+ * The file and profile {@link fromSharedFile} reads, from its options and the environment; `named` when the
+ * profile was asked for (option or `UCLOUD_PROFILE`) rather than defaulted. `~` is the home directory: `HOME`
+ * (or `USERPROFILE`) of the `env` option when one is given, so a test passing `env` never reads a developer's
+ * own file, else the OS home directory. No home at all: no file (`path` undefined).
+ */
+export function resolveSharedFile(options: SharedFileOptions = {}): {
+  path: string | undefined
+  profile: string
+  named: boolean
+} {
   const env = options.env ?? defaultEnvironment() ?? {}
-  const profile = options.profile || env[ENV_PROFILE] || DEFAULT_PROFILE
-  const path = expandHome(
-    options.path || env[ENV_SHARED_CREDENTIAL_FILE] || join('~', '.ucloud', 'credential.json'),
-  )
-  return { path, profile }
-}
-
-function expandHome(path: string): string {
-  if (path === '~') return homedir()
-  return path.startsWith('~/') || path.startsWith('~\\') ? join(homedir(), path.slice(2)) : path
+  const named = options.profile || env[ENV_PROFILE] || undefined
+  const home = options.env === undefined ? homedir() : env.HOME || env.USERPROFILE || undefined
+  const given = options.path || env[ENV_SHARED_CREDENTIAL_FILE] || join('~', '.ucloud', 'credential.json')
+  const path =
+    given === '~' || given.startsWith('~/') || given.startsWith('~\\')
+      ? home && join(home, given.slice(2))
+      : given
+  return { path, profile: named ?? DEFAULT_PROFILE, named: named !== undefined }
 }
 
 async function readProfile(path: string, profile: string): Promise<Credentials> {
