@@ -12,7 +12,7 @@ import {
   type TaskInfo,
 } from '@scloud/ucdn-client'
 import { createDefaultTransport, defaultCredentials } from '#platform'
-import { ATTEMPT_SCOPE, type ScopedInit, type ScopedSignal } from './abort.js'
+import { ATTEMPT_SCOPE, type ScopedInit, type ScopedSignal, scopedSignal } from './abort.js'
 import {
   checkOptions,
   checkSignal,
@@ -20,8 +20,8 @@ import {
   resolveConfig,
   type UcdnClientOptions,
 } from './config.js'
-import { isUcdnError, UcdnError } from './errors.js'
-import { registerInternals } from './internals.js'
+import { abortedError, isUcdnError, UcdnError } from './errors.js'
+import { type LazyKit, registerInternals } from './internals.js'
 import { type AttemptFacts, logAttempt, loggableParams } from './logger.js'
 import {
   type PaginatePrefetchTasksOptions,
@@ -31,9 +31,20 @@ import {
 import { httpError, type ParsedPage, type PrefetchTaskPage, parseDescribeResponse } from './parse-response.js'
 import { type RetryOptions, withRetries } from './retry.js'
 import { parseRetryAfter } from './retry-policy.js'
+import { isTerminalStatus, summarizePrefetchTasks } from './summarize.js'
 import type { ResponseTooLargeError, Transport } from './transport/types.js'
 import { type DescribePrefetchTasksParams, toDescribeRequest } from './validate-params.js'
 import { type WaitForPrefetchTasksOptions, waitForPrefetchTasks } from './wait-for-prefetch-tasks.js'
+
+/** What the walk and the poller, loaded on first use, take from here instead of importing it (see LazyKit). */
+const LAZY_KIT: LazyKit = {
+  UcdnError,
+  isUcdnError,
+  abortedError,
+  scopedSignal,
+  isTerminalStatus,
+  summarizePrefetchTasks,
+}
 
 /** Per-call options. */
 export interface CallOptions {
@@ -89,7 +100,11 @@ export class UcdnClient {
           : { headers: { 'User-Agent': this.#config.userAgent } }),
       }),
     )
-    registerInternals(this, { config: this.#config, send: (request, signal) => this.#send(request, signal) })
+    registerInternals(this, {
+      config: this.#config,
+      send: (request, signal) => this.#send(request, signal),
+      kit: LAZY_KIT,
+    })
   }
 
   /** One page of prefetch tasks (all of them when `limit` is not set). */

@@ -2,7 +2,7 @@
 import type { DescribeNewUcdnPrefetchCacheTaskRequest } from '@scloud/ucdn-client'
 import type { UcdnClient } from './client.js'
 import { checkInteger, checkOptions, checkSignal } from './config.js'
-import { internalsOf } from './internals.js'
+import { type ClientInternals, internalsOf } from './internals.js'
 import { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from './paginate-defaults.js'
 import type { PrefetchTaskPage } from './parse-response.js'
 import { type DescribePrefetchTasksParams, invalidInput, toDescribeRequest } from './validate-params.js'
@@ -26,7 +26,8 @@ export { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from './paginate-defaults.js'
 
 /** A walk whose parameters and options passed the checks: what the lazily loaded walk needs. */
 export interface CheckedWalk {
-  readonly client: UcdnClient
+  /** The client's internals: its describe call, config and the runtime helpers the walk uses (LazyKit). */
+  readonly internals: ClientInternals
   readonly request: DescribeNewUcdnPrefetchCacheTaskRequest
   readonly pageSize: number
   readonly concurrency: number
@@ -52,7 +53,7 @@ export function paginatePrefetchTasks(
     )
   }
   return lazyWalk({
-    client,
+    internals: internalsOf(client),
     request: toDescribeRequest(params, { projectId: config.projectId }, method),
     pageSize: checkInteger(options?.pageSize, `${method}: pageSize`, 1) ?? DEFAULT_PAGE_SIZE,
     concurrency: checkInteger(options?.concurrency, `${method}: concurrency`, 1) ?? 1,

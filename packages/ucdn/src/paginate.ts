@@ -1,5 +1,4 @@
 // One generic Offset/Limit paginator; paginatePrefetchTasks is a thin wrapper on it.
-import { onAbort } from './abort.js'
 
 /** What the paginator needs from one page. */
 export interface OffsetPage<P> {
@@ -52,7 +51,10 @@ export async function* paginateByOffset<P>(
   const { startOffset, pageSize, maxPages } = options
   const controller = new AbortController()
   const parent = options.signal
-  const unsubscribe = parent && onAbort(parent, () => controller.abort(parent.reason))
+  // A plain listener (not abort.js's shared one): this module is loaded on first use and imports no runtime code.
+  const stop = () => controller.abort(parent?.reason)
+  parent?.addEventListener('abort', stop, { once: true })
+  const unsubscribe = parent && (() => parent.removeEventListener('abort', stop))
   if (parent?.aborted) controller.abort(parent.reason)
   const pages = new Map<number, Promise<OffsetPage<P>>>()
   let inFlight = 0

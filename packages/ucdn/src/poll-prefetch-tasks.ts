@@ -1,11 +1,8 @@
 // The poller behind waitForPrefetchTasks, loaded on first use: poll, summarise, report progress, give up on ids
-// the API does not know. It imports nothing that validates: the arguments were checked before it was loaded.
+// the API does not know. It imports nothing that validates (the arguments were checked before it was loaded) and
+// no runtime code the start needs too: what it shares comes in `wait.internals` (see LazyKit in internals.ts).
 import type { TaskInfo } from '@scloud/ucdn-client'
-import { UcdnError } from './errors.js'
-import { internalsOf } from './internals.js'
-import { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from './paginate-defaults.js'
 import { pollUntil } from './poll.js'
-import { isTerminalStatus, summarizePrefetchTasks } from './summarize.js'
 import type { CheckedWait } from './wait-for-prefetch-tasks.js'
 import { walkPrefetchTasks } from './walk-prefetch-tasks.js'
 
@@ -13,8 +10,9 @@ const NAME = 'waitForPrefetchTasks'
 
 /** Polls a checked wait until every task is finished (see `waitForPrefetchTasks`). */
 export function pollPrefetchTasks(wait: CheckedWait): Promise<TaskInfo[]> {
-  const { client, ids, request, grace, onMissing, onProgress } = wait
-  const { config } = internalsOf(client)
+  const { internals, ids, request, grace, onMissing, onProgress } = wait
+  const { config, kit } = internals
+  const { UcdnError, isTerminalStatus, summarizePrefetchTasks } = kit
   const latest = new Map<string, TaskInfo>()
   const absentPolls = new Map<string, number>()
   const ignored = new Set<string>()
@@ -31,11 +29,11 @@ export function pollPrefetchTasks(wait: CheckedWait): Promise<TaskInfo[]> {
       const pending = new Set(pendingIds())
       const seen = new Set<string>()
       const pages = walkPrefetchTasks({
-        client,
+        internals,
         request: { ...request, taskId: [...pending] },
-        pageSize: DEFAULT_PAGE_SIZE,
+        pageSize: wait.pageSize,
         concurrency: 1,
-        maxPages: DEFAULT_MAX_PAGES,
+        maxPages: wait.maxPages,
         signal,
       })
       for await (const page of pages) {
@@ -73,6 +71,7 @@ export function pollPrefetchTasks(wait: CheckedWait): Promise<TaskInfo[]> {
       signal: wait.signal,
       clock: wait.clock,
       timers: config.timers,
+      kit,
       sleep: wait.sleep,
       random: config.random,
       progress: () => {

@@ -4,7 +4,8 @@ import type { DescribeNewUcdnPrefetchCacheTaskRequest, TaskInfo } from '@scloud/
 import type { UcdnClient } from './client.js'
 import type { Clock, Sleep } from './clock.js'
 import { check, checkDuration, checkFunction, checkInteger, checkOptions, checkSignal } from './config.js'
-import { internalsOf } from './internals.js'
+import { type ClientInternals, internalsOf } from './internals.js'
+import { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE } from './paginate-defaults.js'
 import type { PrefetchSummary } from './summarize.js'
 import { invalidInput, toDescribeRequest } from './validate-params.js'
 
@@ -107,7 +108,9 @@ export async function waitForPrefetchTasks(
 
   const { pollPrefetchTasks } = await import('./lazy-helpers.js')
   return pollPrefetchTasks({
-    client,
+    internals: internalsOf(client),
+    pageSize: DEFAULT_PAGE_SIZE,
+    maxPages: DEFAULT_MAX_PAGES,
     ids,
     request,
     onMissing,
@@ -124,7 +127,11 @@ export async function waitForPrefetchTasks(
 
 /** A wait whose arguments passed the checks: what the lazily loaded poller needs. */
 export interface CheckedWait {
-  readonly client: UcdnClient
+  /** The client's internals: its describe call, config and the runtime helpers the poller uses (LazyKit). */
+  readonly internals: ClientInternals
+  /** Page size and page bound of each poll's walk (paginatePrefetchTasks' defaults). */
+  readonly pageSize: number
+  readonly maxPages: number
   /** The task ids, each once, in the order asked. */
   readonly ids: readonly string[]
   /** The validated describe request (time window, project, isDcdn) every poll narrows to the pending ids. */

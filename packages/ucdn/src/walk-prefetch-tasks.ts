@@ -1,6 +1,6 @@
-// The Offset/Limit walk behind paginatePrefetchTasks, loaded on first use. It imports nothing that validates:
-// the arguments were checked before it was loaded (paginate-prefetch-tasks.ts).
-import { internalsOf } from './internals.js'
+// The Offset/Limit walk behind paginatePrefetchTasks, loaded on first use. It imports nothing that validates
+// (the arguments were checked before it was loaded, paginate-prefetch-tasks.ts) and no runtime code the start
+// needs too: what it shares comes in `walk.internals` (see LazyKit in internals.ts).
 import { paginateByOffset } from './paginate.js'
 import type { CheckedWalk } from './paginate-prefetch-tasks.js'
 import type { PrefetchTaskPage } from './parse-response.js'
@@ -8,7 +8,7 @@ import type { PrefetchTaskPage } from './parse-response.js'
 /** The pages of a checked walk, in order, without repeating a task the walk already yielded. */
 export function walkPrefetchTasks(walk: CheckedWalk): AsyncGenerator<PrefetchTaskPage, void, undefined> {
   const { request } = walk
-  const internals = internalsOf(walk.client)
+  const { internals } = walk
   const yielded = new Set<string>()
   return paginateByOffset(
     async (offset, limit, signal) => {
