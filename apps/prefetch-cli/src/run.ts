@@ -105,7 +105,7 @@ async function listAndReport(connection: Connection, options: CliOptions, io: Io
   if (lost.length > 0) {
     io.stderr.write(
       `ucdn-prefetch: lost track of ${lost.map(printable).join(', ')} while watching: the API stopped returning ` +
-        `${lost.length > 1 ? 'them' : 'it'} (tasks created over a day ago cannot be followed); last known state shown.\n`,
+        `${lost.length > 1 ? 'them' : 'it'}; last known state shown.\n`,
     )
     return ExitCode.ApiError
   }

@@ -37,6 +37,11 @@ export async function watchTasks(
   if (ids.length === 0 || tasks.every(isFinished)) return { tasks: [...tasks], lost: [] }
   let last: PrefetchSummary | undefined
   let final: TaskInfo[]
+  // Poll within a window that holds every watched task however long the watch runs: from --since, else from
+  // the oldest watched task's creation (the API's default window, the last day, would drop a task as it ages).
+  let oldest: number | undefined
+  for (const task of tasks)
+    if (task.createTime !== undefined) oldest = Math.min(oldest ?? task.createTime, task.createTime)
   try {
     final = await client.waitForPrefetchTasks(ids, {
       timeoutMs: options.watchTimeoutSeconds * 1000,
@@ -44,8 +49,9 @@ export async function watchTasks(
       maxDelayMs: MAX_DELAY_MS,
       signal: io.signal,
       isDcdn: options.dcdn ? true : undefined,
-      // The SDK polls by task id without a time window, so the API (which looks back one day by default)
-      // may not return a task listed with an older --since: keep its last known state and say so.
+      beginTime: options.since ?? oldest,
+      endTime: options.until,
+      // A task the API stops returning (deleted, say) keeps its last known state, and the user is told.
       onMissing: 'ignore',
       onProgress: (summary, latest) => {
         last = summary

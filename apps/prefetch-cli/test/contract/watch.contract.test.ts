@@ -1,5 +1,6 @@
 import { stripVTControlCharacters } from 'node:util'
 import type { PrefetchTaskSeed } from '@scloud/ucdn-mock'
+import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { lines, runCli, T0, useWorld } from '../harness.js'
@@ -113,20 +114,41 @@ describe('--watch', () => {
     ])
   })
 
-  it('exits 3 when the API stops returning a task before it finished', async () => {
-    // Listed with --since 3d, but the SDK's waiter asks by id only and the API looks back one day.
+  it('follows a task listed with an older --since to the end (the polls keep that window)', async () => {
+    // Created two days ago, so outside the API's default one-day window; it finishes 10 s after T0.
     const ancient: PrefetchTaskSeed = {
       taskId: 'tAncient',
       createdAt: T0 - 2 * 24 * 3_600_000,
-      urls: [{ url: 'https://cdn.example.com/slow.iso', waitMs: 0, processMs: 3 * 24 * 3_600_000 }],
+      urls: [{ url: 'https://cdn.example.com/slow.iso', waitMs: 0, processMs: 2 * 24 * 3_600_000 + 10_000 }],
     }
     const { clock } = useWorld(server, [ancient])
     const result = await runCli(['--watch', '--since', '3d'], clock)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/ 100% {2}1\/1 URLs done · 1 task: 1 success\n/)
+  })
+
+  it('exits 3 when the API stops returning a task before it finished, showing its last known state', async () => {
+    const { clock } = useWorld(server, RUNNING)
+    let calls = 0
+    // After the listing, the API answers every poll without the tasks (they were deleted, say).
+    server.use(
+      http.post(/.*/, () => {
+        calls++
+        if (calls === 1) return undefined
+        return HttpResponse.json({
+          RetCode: 0,
+          Action: 'DescribeNewUcdnPrefetchCacheTaskResponse',
+          TotalCount: 0,
+          TaskList: [],
+        })
+      }),
+    )
+    const result = await runCli(['--watch', '-t', 'tSlow'], clock)
     expect(result.code).toBe(3)
-    expect(result.stdout).toContain('tAncient')
+    expect(result.stdout).toContain('tSlow')
     expect(lines(result.stderr)).toEqual([
       expect.stringMatching(
-        /^ucdn-prefetch: lost track of tAncient while watching: .*last known state shown\.$/,
+        /^ucdn-prefetch: lost track of tSlow while watching: .*last known state shown\.$/,
       ),
     ])
   })
