@@ -4,6 +4,7 @@ import { type HttpHandler, http } from 'msw'
 import { type ApiContext, answerApiRequest } from './answer-request.js'
 import { createPrefetchBackend } from './backend/prefetch-backend.js'
 import type { UcdnBackend } from './backend/ucdn-backend.js'
+import { checkOptions, HANDLER_OPTION_RULES } from './check-options.js'
 import type { Clock } from './clock.js'
 import { DEMO_CREDENTIALS } from './credentials.js'
 import { UcdnMockError } from './errors.js'
@@ -37,6 +38,7 @@ export type UcdnHandlersOptions = {
  * `X-UCLOUD-REQUEST-UUID` header. Use with `setupServer(...handlers)` (msw/node) or `setupWorker` (msw/browser).
  */
 export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandler[] {
+  checkOptions(options, 'createUcdnHandlers', HANDLER_OPTION_RULES)
   const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
   const privateKeys = keyPairMap(options.keyPairs ?? [DEMO_CREDENTIALS])
   const backend = options.backend ?? createPrefetchBackend(options.clock ? { clock: options.clock } : {})

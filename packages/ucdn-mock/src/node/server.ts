@@ -5,11 +5,14 @@ import type { Duplex } from 'node:stream'
 import { getResponse } from 'msw'
 import { createPrefetchBackend, type PrefetchBackend } from '../backend/prefetch-backend.js'
 import type { UcdnBackend } from '../backend/ucdn-backend.js'
-import { UcdnMockError } from '../errors.js'
+import { checkOptions, HANDLER_OPTION_RULES, SERVER_OPTION_RULES } from '../check-options.js'
 import { createFaultInjector, type FaultInjector } from '../faults.js'
 import { createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
 import { concatBytes, DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
 import { API_METHODS, type ApiAnswer, methodNotAllowed } from '../responses.js'
+
+/** startMockServer has no baseUrl (it is `url`, once listening): the option is refused, not ignored. */
+const NONE = ["not given (the server's URL is `url`; set basePath for a prefix)", () => false] as const
 
 export type MockServerOptions<B extends UcdnBackend = PrefetchBackend> = Omit<
   UcdnHandlersOptions,
@@ -45,19 +48,8 @@ export type MockServer<B extends UcdnBackend = PrefetchBackend> = {
 export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
   options: MockServerOptions<B> = {},
 ): Promise<MockServer<B>> {
+  checkOptions(options, 'startMockServer', { ...SERVER_OPTION_RULES, ...HANDLER_OPTION_RULES, baseUrl: NONE })
   const { port = 0, host = '127.0.0.1', basePath = '/', cors = true, ...handlerOptions } = options
-  if (!Number.isSafeInteger(port) || port < 0 || port > 65_535) {
-    throw new UcdnMockError(
-      'INVALID_OPTION',
-      `port must be a whole number from 0 to 65535, got ${String(port)}.`,
-    )
-  }
-  if (!basePath.startsWith('/') || /[?#]/.test(basePath)) {
-    throw new UcdnMockError(
-      'INVALID_OPTION',
-      `basePath must start with / and have no query, got ${basePath}.`,
-    )
-  }
   // Without a backend, B is its default (PrefetchBackend) unless a caller names another type explicitly.
   const backend =
     options.backend ?? (createPrefetchBackend(options.clock ? { clock: options.clock } : {}) as unknown as B)

@@ -1,0 +1,64 @@
+// The mock's option checks: a team configuring it wrongly gets INVALID_OPTION naming the option at once, never
+// a server that listens somewhere unexpected or answers HTTP 500 to every request later.
+import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
+import { UcdnMockError } from './errors.js'
+
+/** What an option must be, and how to tell. */
+type Rule = readonly [what: string, ok: (value: unknown) => boolean]
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+const hasFunctions =
+  (...names: string[]) =>
+  (v: unknown) =>
+    isObject(v) && names.every((name) => typeof v[name] === 'function')
+const ACTIONS = Object.keys(operations) as ActionName[]
+
+/** The rules of the options createUcdnHandlers takes (startMockServer takes these too). */
+export const HANDLER_OPTION_RULES: Readonly<Record<string, Rule>> = {
+  baseUrl: ['a string', (v) => typeof v === 'string'],
+  keyPairs: ['an array of { publicKey, privateKey }', Array.isArray],
+  backend: [`an object with a method per action (${ACTIONS.join(', ')})`, hasFunctions(...ACTIONS)],
+  faults: ['a fault injector (createFaultInjector())', hasFunctions('take')],
+  clock: ['an object with a now() method', hasFunctions('now')],
+  maxBodyBytes: ['a positive whole number of bytes', (v) => Number.isSafeInteger(v) && (v as number) > 0],
+}
+
+/** The rules of startMockServer's own options. */
+export const SERVER_OPTION_RULES: Readonly<Record<string, Rule>> = {
+  port: [
+    'a whole number from 0 to 65535',
+    (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 65_535,
+  ],
+  host: ['a non-empty string (an address or a host name)', (v) => typeof v === 'string' && v.trim() !== ''],
+  basePath: [
+    'a path that starts with / and has no query',
+    (v) => typeof v === 'string' && v.startsWith('/') && !/[?#]/.test(v),
+  ],
+  cors: ['true or false', (v) => typeof v === 'boolean'],
+}
+
+/** Checks `options` against `rules`: an object (or undefined) with known names only, each value as its rule says. */
+export function checkOptions(options: unknown, name: string, rules: Readonly<Record<string, Rule>>): void {
+  if (options === undefined) return
+  if (!isObject(options)) throw invalid(`${name} options must be an object, got ${show(options)}.`)
+  for (const [key, value] of Object.entries(options)) {
+    const rule = Object.hasOwn(rules, key) ? rules[key] : undefined
+    if (rule === undefined) {
+      throw invalid(`${name}: unknown option "${key}" (known: ${Object.keys(rules).join(', ')}).`)
+    }
+    if (value !== undefined && !rule[1](value))
+      throw invalid(`${name}: ${key} must be ${rule[0]}, got ${show(value)}.`)
+  }
+}
+
+function invalid(message: string): UcdnMockError {
+  return new UcdnMockError('INVALID_OPTION', message)
+}
+
+/** A short rendering of a bad value: strings quoted (so "8080" is told from 8080), objects by kind. */
+function show(value: unknown): string {
+  if (typeof value === 'string') return value.length > 40 ? 'a long string' : JSON.stringify(value)
+  if (Array.isArray(value)) return 'an array'
+  if (value === null) return 'null'
+  return typeof value === 'object' ? 'an object' : typeof value === 'function' ? 'a function' : String(value)
+}
