@@ -54,9 +54,13 @@ function classifyUcdnError(error: UcdnError): { exitCode: ExitCode; line: string
     case 'ABORTED':
       return { exitCode: ExitCode.Interrupted, line: 'interrupted', details }
     case 'INVALID_INPUT':
-      // Unusable credentials reach the SDK as invalid input, but they are not a command-line mistake.
+      // Unusable credentials or a broken shared config file reach the SDK as invalid input, but they are not a
+      // command-line mistake: the set-up is broken (exit 3, like missing credentials).
       return {
-        exitCode: isCredentialsError(error.cause) ? ExitCode.ApiError : ExitCode.Usage,
+        exitCode:
+          isCredentialsError(error.cause) || SHARED_CONFIG_PROBLEM.test(error.message)
+            ? ExitCode.ApiError
+            : ExitCode.Usage,
         line: inCliTerms(error.message),
         details,
       }
@@ -65,8 +69,13 @@ function classifyUcdnError(error: UcdnError): { exitCode: ExitCode; line: string
   }
 }
 
-// The SDK's advice names its options; the user of this tool sets them with flags.
+/** How the SDK begins its message about an unusable ~/.ucloud/config.json (or UCLOUD_SHARED_CONFIG_FILE). */
+const SHARED_CONFIG_PROBLEM = /^The shared config file /
+
+// The SDK's advice names its options; the user of this tool sets them with flags (or, for the config file,
+// the environment variable: this tool has no option for it).
 const CLI_TERMS: readonly [RegExp, string][] = [
+  [/, or pass configFile or set /g, ', or set '],
   [/\btimeoutMs\b/g, '--timeout'],
   [/\bbaseUrl\b/g, '--base-url'],
   [/\bprojectId\b/g, '--project-id'],

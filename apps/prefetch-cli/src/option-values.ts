@@ -76,3 +76,10 @@ export function httpUrl(value: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('Give an http(s) URL.')
   return value
 }
+
+/** --profile: a name, not blank (a blank one would silently mean `default`). */
+export function profileName(value: string): string {
+  if (value.trim() === '') throw new Error('Give a profile name.')
+  if (value.trim() !== value) throw new Error('Give the name without surrounding spaces.')
+  return value
+}

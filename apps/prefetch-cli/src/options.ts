@@ -8,6 +8,7 @@ import {
   oneOf,
   positiveInt,
   positiveSeconds,
+  profileName,
   readWith,
   timeValue,
 } from './option-values.js'
@@ -223,9 +224,12 @@ function buildProgram(nowMs: number): Command {
       ),
     )
     .addOption(
-      new Option(
-        '--profile <name>',
-        'profile in ~/.ucloud/credential.json (default: UCLOUD_PROFILE, else default)',
+      readWith(
+        new Option(
+          '--profile <name>',
+          'profile in ~/.ucloud/credential.json and config.json (default: UCLOUD_PROFILE, else default)',
+        ),
+        profileName,
       ),
     )
     .addOption(

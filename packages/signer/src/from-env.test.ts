@@ -74,3 +74,15 @@ describe('fromEnv', () => {
     )
   })
 })
+
+describe('fromEnv refuses an env that is not one', () => {
+  it.each([
+    ['a string', 'x', 'got string'],
+    ['null', null, 'got null'],
+  ])('%s → a TypeError naming the argument, at once', (_, env, got) => {
+    expect(() => fromEnv(env as never)).toThrow(TypeError)
+    expect(() => fromEnv(env as never)).toThrow(
+      `fromEnv: env must be an object of environment variables, ${got}.`,
+    )
+  })
+})

@@ -20,6 +20,11 @@ export type Environment = Readonly<Record<string, string | undefined>>
  * @param env where to read the variables; defaults to `process.env` where there is one.
  */
 export function fromEnv(env: Environment | undefined = defaultEnvironment()): CredentialProvider {
+  if (env !== undefined && (typeof env !== 'object' || env === null)) {
+    throw new TypeError(
+      `fromEnv: env must be an object of environment variables, got ${env === null ? 'null' : typeof env}.`,
+    )
+  }
   return async () => {
     const publicKey = env?.[ENV_PUBLIC_KEY] || undefined
     const privateKey = env?.[ENV_PRIVATE_KEY] || undefined

@@ -53,8 +53,24 @@ describe('signParams', () => {
       )
     }
     expect(() => signParams({ Action: 'A' }, 42 as never)).toThrow(
-      'The private key must be a non-empty string (got number).',
+      'The private key must be a non-empty string without surrounding whitespace (got number).',
     )
+  })
+
+  it('rejects a private key with surrounding whitespace (a pasted newline), as fromStatic does, without showing it', () => {
+    for (const bad of [' SECRET-KEY', 'SECRET-KEY\n', '\tSECRET-KEY ']) {
+      const error = (() => {
+        try {
+          signParams({ Action: 'A' }, bad)
+        } catch (e) {
+          return e as Error
+        }
+        throw new Error('expected a SigningError')
+      })()
+      expect(error).toMatchObject({ name: 'SigningError', code: 'PRIVATE_KEY_INVALID' })
+      expect(error.message).toContain('leading or trailing whitespace')
+      expect(error.message).not.toContain('SECRET')
+    }
   })
 
   it('throws a SigningError naming the key for a value with no wire form', () => {

@@ -110,7 +110,9 @@ describe('signing and verifying (property-based)', () => {
     ),
   }))
   const params = fc.dictionary(name, value, { maxKeys: 10 }).filter((p) => !('Signature' in p))
-  const privateKey = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
+  const privateKey = fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
+    .filter((k) => k.trim() === k)
 
   it('verifies what it signs', () => {
     fc.assert(

@@ -84,9 +84,13 @@ function keyPairMap(keyPairs: readonly Credentials[]): ReadonlyMap<string, strin
       typeof publicKey !== 'string' ||
       publicKey === '' ||
       typeof privateKey !== 'string' ||
-      privateKey === ''
+      privateKey === '' ||
+      privateKey.trim() !== privateKey
     ) {
-      throw new UcdnMockError('INVALID_OPTION', `keyPairs[${i}] needs a non-empty publicKey and privateKey.`)
+      throw new UcdnMockError(
+        'INVALID_OPTION',
+        `keyPairs[${i}] needs a non-empty publicKey and a non-empty privateKey without surrounding whitespace.`,
+      )
     }
     if (map.has(publicKey) && map.get(publicKey) !== privateKey) {
       throw new UcdnMockError(

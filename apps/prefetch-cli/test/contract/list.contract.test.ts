@@ -136,6 +136,29 @@ describe('choosing tasks', () => {
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1)
   })
 
+  it("a broken shared config file is a broken set-up: exit 3, one line in the CLI's terms", async () => {
+    const { clock } = useWorld(server)
+    const home = mkdtempSync(join(tmpdir(), 'ucdn-prefetch-config-'))
+    mkdirSync(join(home, '.ucloud'))
+    writeFileSync(join(home, '.ucloud', 'config.json'), '{ not json')
+    // No project in the environment, so the CLI's client reads the file.
+    const result = await runCli([], clock, { env: { HOME: home, UCLOUD_PROJECT_ID: undefined } })
+    expect(result.code).toBe(3)
+    expect(lines(result.stderr)).toEqual([
+      `ucdn-prefetch: The shared config file ${join(home, '.ucloud', 'config.json')} is not valid JSON; fix it, or set UCLOUD_SHARED_CONFIG_FILE to another file.`,
+    ])
+  })
+
+  it.each([
+    ['blank', ''],
+    ['with spaces around it', ' prod '],
+  ])('--profile %s is a usage error naming --profile', async (_, value) => {
+    const { clock } = useWorld(server)
+    const result = await runCli(['--profile', value], clock)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^ucdn-prefetch: option '--profile <name>' argument .* is invalid\. Give /)
+  })
+
   it('--base-url wins over UCLOUD_API_BASE_URL', async () => {
     const { clock } = useWorld(server)
     const env = { UCLOUD_API_BASE_URL: 'https://elsewhere.invalid' }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rejectionOf } from '../../test/support/credentials-error.js'
 import { fromStatic } from '../credentials.js'
 import { defaultCredentialProvider } from './default-credential-provider.js'
+import { fromSharedFile } from './from-shared-file.js'
 
 let dir: string
 let file: string
@@ -159,5 +160,38 @@ describe('defaultCredentialProvider', () => {
     expect((await rejectionOf(provider())).code).toBe('CREDENTIALS_NOT_FOUND')
     await writeProfiles('default')
     expect((await provider()).publicKey).toBe('file-public-default')
+  })
+})
+
+describe('options of the Node providers', () => {
+  it.each<[string, () => unknown, string]>([
+    [
+      'defaultCredentialProvider(null)',
+      () => defaultCredentialProvider(null as never),
+      'defaultCredentialProvider: options must be an object, got null.',
+    ],
+    [
+      'fromSharedFile(null)',
+      () => fromSharedFile(null as never),
+      'fromSharedFile: options must be an object, got null.',
+    ],
+    [
+      'a numeric path',
+      () => fromSharedFile({ path: 5 as never }),
+      'fromSharedFile: path must be a string, got number.',
+    ],
+    [
+      'a misspelt option',
+      () => defaultCredentialProvider({ profil: 'prod' } as never),
+      'defaultCredentialProvider: unknown option "profil"',
+    ],
+    [
+      'an env that is a string',
+      () => defaultCredentialProvider({ env: 'x' as never }),
+      'defaultCredentialProvider: env must be an object, got string.',
+    ],
+  ])('%s → a TypeError naming it, at once', (_, make, message) => {
+    expect(make).toThrow(TypeError)
+    expect(make).toThrow(message)
   })
 })

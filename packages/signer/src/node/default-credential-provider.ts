@@ -2,7 +2,7 @@
 import { type CredentialProvider, type Credentials, fromStatic } from '../credentials.js'
 import { CredentialsError } from '../credentials-error.js'
 import { ENV_PRIVATE_KEY, ENV_PUBLIC_KEY, type Environment, fromEnv } from '../from-env.js'
-import { fromSharedFile, resolveSharedFile } from './from-shared-file.js'
+import { checkNodeOptions, fromSharedFile, resolveSharedFile } from './from-shared-file.js'
 
 export interface DefaultCredentialProviderOptions {
   /** Explicit credentials: used as given, nothing else is consulted. */
@@ -30,6 +30,7 @@ export interface DefaultCredentialProviderOptions {
 export function defaultCredentialProvider(
   options: DefaultCredentialProviderOptions = {},
 ): CredentialProvider {
+  checkNodeOptions('defaultCredentialProvider', options, ['credentials', 'profile', 'path', 'env'])
   const explicit = options.credentials
   if (explicit !== undefined) return typeof explicit === 'function' ? explicit : fromStatic(explicit)
   let cached: Promise<Credentials> | undefined

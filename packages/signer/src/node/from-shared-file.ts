@@ -29,6 +29,7 @@ export interface SharedFileOptions {
  * quotes the file's content: it holds private keys.
  */
 export function fromSharedFile(options: SharedFileOptions = {}): CredentialProvider {
+  checkNodeOptions('fromSharedFile', options, ['profile', 'path', 'env'])
   return async () => {
     const { path, profile } = resolveSharedFile(options)
     if (path === undefined) {
@@ -134,4 +135,32 @@ function invalidFile(path: string, problem: string): CredentialsError {
     'CREDENTIAL_FILE_INVALID',
     `The shared credential file ${path} ${problem}; fix it or point ${ENV_SHARED_CREDENTIAL_FILE} elsewhere.`,
   )
+}
+
+/**
+ * Checks the options of the Node entry's providers at once: an object (or undefined) with only `known` names,
+ * `profile` and `path` strings, `env` an object. A TypeError naming the option; values are never shown (a key
+ * passed by mistake must not end up in a log).
+ */
+export function checkNodeOptions(name: string, options: unknown, known: readonly string[]): void {
+  if (options === undefined) return
+  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v)
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${name}: options must be an object, got ${kind(options)}.`)
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (!known.includes(key))
+      throw new TypeError(`${name}: unknown option "${key}" (known: ${known.join(', ')}).`)
+    if (value === undefined) continue
+    const ok =
+      key === 'profile' || key === 'path'
+        ? typeof value === 'string'
+        : key === 'env'
+          ? typeof value === 'object' && value !== null
+          : true
+    if (!ok)
+      throw new TypeError(
+        `${name}: ${key} must be ${key === 'env' ? 'an object' : 'a string'}, got ${kind(value)}.`,
+      )
+  }
 }

@@ -26,7 +26,7 @@ import { runs } from '../support/runs.js'
 const RUNS = runs(500)
 const privateKey = fc.oneof(
   fc.constant(CANARY.privateKey),
-  unicodeString(40).filter((k) => k !== ''),
+  unicodeString(40).filter((k) => k !== '' && k.trim() === k),
 )
 
 const sorted = (entries: Iterable<[string, string]>) =>
