@@ -74,6 +74,19 @@ describe('signingMiddleware', () => {
     await expect(middleware.pre!(context())).rejects.toBe(failure)
   })
 
+  it('copes with a provider that is not async: one returning the keys works, one throwing rejects', async () => {
+    const keys = { publicKey: 'sync-public', privateKey: 'sync-private' }
+    const returning = signingMiddleware((() => keys) as never)
+    const body = formOf((await returning.pre!(context()))!.init.body)
+    expect(body.PublicKey).toBe('sync-public')
+    expect(verifySignature(body, 'sync-private')).toBe(true)
+    const failure = new CredentialsError('CREDENTIALS_NOT_FOUND', 'nothing here')
+    const throwing = signingMiddleware((() => {
+      throw failure
+    }) as never)
+    await expect(throwing.pre!(context())).rejects.toBe(failure)
+  })
+
   it('rejects what a provider returns when it is not a usable key pair', async () => {
     for (const bad of [
       undefined,

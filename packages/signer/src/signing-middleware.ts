@@ -44,7 +44,8 @@ export function signingMiddlewareWith(
   const provider = credentials
   return {
     pre(context: RequestContext): Promise<FetchParams> {
-      return provider().then((resolved) => {
+      // A provider may (wrongly) return the credentials themselves, or throw: either way one promise.
+      return new Promise<Credentials | undefined>((resolve) => resolve(provider())).then((resolved) => {
         if (!isUsable(resolved)) {
           throw new CredentialsError(
             'CREDENTIALS_INVALID',

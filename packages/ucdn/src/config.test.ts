@@ -143,6 +143,11 @@ describe('resolveConfig refuses bad input clearly, never with a TypeError', () =
     expect(error.stack).not.toContain('CANARY')
   })
 
+  it('refuses a baseUrl carrying a user name or password, without quoting it', () => {
+    const error = rejection({ env: {}, baseUrl: 'https://user:hunter2@api.example.com' })
+    expect(error.message).toBe('baseUrl must not contain a user name or password.')
+  })
+
   it.each([
     ['constructor', { constructor: 1 }],
     ['toString', { toString: 1 }],

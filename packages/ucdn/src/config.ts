@@ -200,6 +200,8 @@ function resolveBaseUrl(option: string | undefined, env: Env, fromFile: string |
     url = new URL(value)
   } catch {}
   const name = option === undefined ? 'UCLOUD_API_BASE_URL' : 'baseUrl'
+  // Never sent (requests go to origin + path) and never quoted: it may hold a password.
+  if (url?.username || url?.password) throw invalidInput(`${name} must not contain a user name or password.`)
   check(value, name, `an http(s) URL without query or fragment, such as ${BASE_PATH}`, () =>
     url ? /^https?:$/.test(url.protocol) && !url.search && !url.hash : false,
   )
