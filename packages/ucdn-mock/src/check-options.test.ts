@@ -34,6 +34,11 @@ describe('createUcdnHandlers refuses bad options at once, naming them', () => {
     ['a backend without the action', { backend: {} }, 'DescribeNewUcdnPrefetchCacheTask'],
     ['faults that are not an injector', { faults: 'x' }, 'faults must be a fault injector'],
     ['a clock without now()', { clock: {} }, 'clock must be an object with a now() method'],
+    [
+      'a zero maxBodyBytes',
+      { maxBodyBytes: 0 },
+      'maxBodyBytes must be a positive whole number of bytes, got 0',
+    ],
     ['a misspelt option', { keypairs: [] }, 'unknown option "keypairs"'],
     ['an inherited name', JSON.parse('{"__proto__": {}}'), 'unknown option "__proto__"'],
   ])('%s', (_, options, message) => {

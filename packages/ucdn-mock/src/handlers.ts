@@ -42,7 +42,7 @@ export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandl
   const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
   const privateKeys = keyPairMap(options.keyPairs ?? [DEMO_CREDENTIALS])
   const backend = options.backend ?? createPrefetchBackend(options.clock ? { clock: options.clock } : {})
-  const maxBodyBytes = checkLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const expectations = new Map<ActionName, ReadonlyMap<string, string>>()
   for (const action of Object.keys(operations) as ActionName[]) {
     assertSupportedWireTypes(action)
@@ -101,11 +101,6 @@ function keyPairMap(keyPairs: readonly Credentials[]): ReadonlyMap<string, strin
     map.set(publicKey, privateKey)
   }
   return map
-}
-
-function checkLimit(bytes: number): number {
-  if (Number.isSafeInteger(bytes) && bytes > 0) return bytes
-  throw new UcdnMockError('INVALID_OPTION', `maxBodyBytes must be a whole number ≥ 1, got ${String(bytes)}.`)
 }
 
 function assertSupportedWireTypes(action: ActionName): void {

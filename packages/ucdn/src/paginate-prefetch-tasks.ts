@@ -45,7 +45,8 @@ export function paginatePrefetchTasks(
   options?: PaginatePrefetchTasksOptions,
 ): AsyncGenerator<PrefetchTaskPage, void, undefined> {
   const method = 'paginatePrefetchTasks'
-  const { config } = internalsOf(client)
+  const internals = internalsOf(client)
+  const { config } = internals
   checkOptions(options, method, ['pageSize', 'concurrency', 'maxPages', 'signal'])
   if (params !== null && typeof params === 'object' && 'limit' in params && params.limit !== undefined) {
     throw invalidInput(
@@ -53,7 +54,7 @@ export function paginatePrefetchTasks(
     )
   }
   return lazyWalk({
-    internals: internalsOf(client),
+    internals,
     request: toDescribeRequest(params, { projectId: config.projectId }, method),
     pageSize: checkInteger(options?.pageSize, `${method}: pageSize`, 1) ?? DEFAULT_PAGE_SIZE,
     concurrency: checkInteger(options?.concurrency, `${method}: concurrency`, 1) ?? 1,

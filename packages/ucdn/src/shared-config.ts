@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { pickSharedProfile, profileCount, type SharedFileFormat } from '@scloud/signer/node'
 import type { SharedConfig, SharedConfigRequest } from './config.js'
 import { invalidInput } from './validate-params.js'
 
@@ -37,14 +38,11 @@ export function readSharedConfig(request: SharedConfigRequest): SharedConfig | u
     }
     throw invalidFile(path, `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`)
   }
-  const entries = parseEntries(text, path)
-  const matches = entries.filter((entry) => entry.profile === profile)
-  if (matches.length > 1) throw invalidFile(path, `has profile "${profile}" more than once`)
-  const entry = matches[0]
+  const picked = pickSharedProfile(text, profile, CONFIG_FILE, (problem) => invalidFile(path, problem))
+  const entry = picked.entry as Entry | undefined
   if (entry === undefined) {
     if (named === undefined) return undefined
-    const count = entries.length === 1 ? '1 profile' : `${entries.length} profiles`
-    throw invalidFile(path, `has no profile "${profile}" (it has ${count})`)
+    throw invalidFile(path, `has no profile "${profile}" (it has ${profileCount(picked.count)})`)
   }
   const where = `for profile "${profile}"`
   const baseUrl = nonEmpty(entry.base_url)
@@ -80,37 +78,17 @@ const FIELDS: Readonly<Record<Exclude<keyof Entry, 'profile'>, readonly [string,
   active: ['boolean', 'true or false'],
 }
 
-function parseEntries(text: string, path: string): Entry[] {
-  let parsed: unknown
-  try {
-    // A BOM is what Windows editors leave; JSON.parse would reject it.
-    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch {
-    // The SyntaxError quotes the text around the mistake: report only that it failed.
-    throw invalidFile(path, 'is not valid JSON')
-  }
-  if (!Array.isArray(parsed)) {
-    throw invalidFile(
-      path,
-      'is not a JSON array of { "profile", "project_id", "base_url", "timeout_sec" } entries',
-    )
-  }
-  return parsed.map((entry: unknown, index) => {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw invalidFile(path, `has an entry (#${index}) that is not a JSON object`)
-    }
-    const record = entry as Record<string, unknown>
-    if (typeof record.profile !== 'string') {
-      throw invalidFile(path, `has an entry (#${index}) without a string "profile"`)
-    }
+/** config.json's shape: every entry's fields of the wrong type are refused (null counts as not set). */
+const CONFIG_FILE: SharedFileFormat = {
+  entries: '{ "profile", "project_id", "base_url", "timeout_sec" }',
+  checkEntry: (entry, index) => {
     for (const [field, [type, what]] of Object.entries(FIELDS)) {
-      const value = record[field]
-      if (value != null && typeof value !== type) {
-        throw invalidFile(path, `has an entry (#${index}) whose "${field}" is not ${what}`)
-      }
+      const value = entry[field]
+      if (value != null && typeof value !== type)
+        return `has an entry (#${index}) whose "${field}" is not ${what}`
     }
-    return record as unknown as Entry
-  })
+    return undefined
+  },
 }
 
 function defaultPath(request: SharedConfigRequest): string | undefined {

@@ -84,7 +84,8 @@ export async function waitForPrefetchTasks(
   taskIds: readonly string[],
   options: WaitForPrefetchTasksOptions = {},
 ): Promise<TaskInfo[]> {
-  const { config } = internalsOf(client)
+  const internals = internalsOf(client)
+  const { config } = internals
   const name = (option: string) => `${NAME}: ${option}`
   checkOptions(options, NAME, WAIT_OPTIONS)
   const onMissing = check(
@@ -108,7 +109,7 @@ export async function waitForPrefetchTasks(
 
   const { pollPrefetchTasks } = await import('./lazy-helpers.js')
   return pollPrefetchTasks({
-    internals: internalsOf(client),
+    internals,
     pageSize: DEFAULT_PAGE_SIZE,
     maxPages: DEFAULT_MAX_PAGES,
     ids,

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { type CredentialProvider, type Credentials, createCredentials } from '../credentials.js'
 import { CredentialsError } from '../credentials-error.js'
 import { defaultEnvironment, type Environment } from '../from-env.js'
+import { pickSharedProfile, profileCount } from './shared-file.js'
 
 export const ENV_PROFILE = 'UCLOUD_PROFILE'
 export const ENV_SHARED_CREDENTIAL_FILE = 'UCLOUD_SHARED_CREDENTIAL_FILE'
@@ -78,18 +79,16 @@ async function readProfile(path: string, profile: string): Promise<Credentials> 
     }
     throw invalidFile(path, `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`)
   }
-  const entries = parseEntries(text, path)
-  const matches = entries.filter((entry) => entry.profile === profile)
-  if (matches.length === 0) {
+  const { entry, count } = pickSharedProfile(text, profile, CREDENTIAL_FILE, (problem) =>
+    invalidFile(path, problem),
+  )
+  if (entry === undefined) {
     // Profile names are not listed: the file is not quoted at all, in case a key sits in the wrong field.
-    const count = entries.length === 1 ? '1 profile' : `${entries.length} profiles`
     throw new CredentialsError(
       'CREDENTIALS_NOT_FOUND',
-      `The shared credential file ${path} has no profile "${profile}" (it has ${count}).`,
+      `The shared credential file ${path} has no profile "${profile}" (it has ${profileCount(count)}).`,
     )
   }
-  if (matches.length > 1) throw invalidFile(path, `has profile "${profile}" more than once`)
-  const entry = matches[0]!
   const where = `of profile "${profile}" in the shared credential file ${path}`
   if (entry.public_key == null || entry.private_key == null) {
     const missing = entry.public_key == null ? 'public_key' : 'private_key'
@@ -101,34 +100,7 @@ async function readProfile(path: string, profile: string): Promise<Credentials> 
   })
 }
 
-interface Entry {
-  readonly profile: unknown
-  readonly public_key: unknown
-  readonly private_key: unknown
-}
-
-function parseEntries(text: string, path: string): Entry[] {
-  let parsed: unknown
-  try {
-    // A BOM is what Windows editors leave; JSON.parse would reject it.
-    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch {
-    // The SyntaxError quotes the text around the mistake, which could be a key: report only that it failed.
-    throw invalidFile(path, 'is not valid JSON')
-  }
-  if (!Array.isArray(parsed)) {
-    throw invalidFile(path, 'is not a JSON array of { "public_key", "private_key", "profile" } entries')
-  }
-  return parsed.map((entry: unknown, index) => {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw invalidFile(path, `has an entry (#${index}) that is not a JSON object`)
-    }
-    const { profile, public_key, private_key } = entry as Partial<Entry>
-    if (typeof profile !== 'string')
-      throw invalidFile(path, `has an entry (#${index}) without a string "profile"`)
-    return { profile, public_key, private_key }
-  })
-}
+const CREDENTIAL_FILE = { entries: '{ "public_key", "private_key", "profile" }' }
 
 function invalidFile(path: string, problem: string): CredentialsError {
   return new CredentialsError(
