@@ -36,11 +36,14 @@ describe('the main entry', () => {
   it('exports the public API by name', () => {
     expect(Object.keys(main).sort()).toEqual(
       [
+        'CACHE_RET_CODES',
         'DEFAULT_BASE_URL',
+        'DEFAULT_DOMAIN_QUOTA',
         'DEFAULT_MAX_BODY_BYTES',
         'DEFAULT_PROJECT_ID',
         'DEFAULT_URL_PLAN',
         'DEMO_CREDENTIALS',
+        'DEMO_DOMAIN',
         'DEMO_SETTLE_MS',
         'FIXTURE_NAMES',
         'REFERENCE_RESPONSE_EXAMPLE',
@@ -66,5 +69,12 @@ describe('the main entry', () => {
       privateKey: 'ucdn-demo-private-key-not-a-secret',
     })
     expect(Object.isFrozen(main.DEMO_CREDENTIALS)).toBe(true)
+  })
+})
+
+describe('the demo domain', () => {
+  it('is the host the demo tasks live on, frozen', () => {
+    expect(main.DEMO_DOMAIN).toEqual({ domainId: 'ucdn-demo01', host: 'cdn.example.com' })
+    expect(Object.isFrozen(main.DEMO_DOMAIN)).toBe(true)
   })
 })

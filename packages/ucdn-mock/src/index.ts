@@ -1,6 +1,9 @@
 // The public API of @scloud/ucdn-mock, by name. Browser-safe: nothing here imports a `node:` module
 // (the standalone server is in `@scloud/ucdn-mock/node`).
 
+export type { Domain, DomainQuota, DomainSeed } from './backend/cache-domains.js'
+export { DEFAULT_DOMAIN_QUOTA, DEMO_DOMAIN } from './backend/cache-domains.js'
+export { CACHE_RET_CODES } from './backend/cache-ret-codes.js'
 export { createDemoBackend, DEMO_SETTLE_MS } from './backend/demo.js'
 export type { FixtureName } from './backend/fixtures.js'
 export { createFixtureBackend, createReferenceBackend, FIXTURE_NAMES } from './backend/fixtures.js'

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from '../clock.js'
+import { DEMO_DOMAIN } from './cache-domains.js'
 import { createPrefetchBackend, type PrefetchBackend, type PrefetchUrlSeed } from './prefetch-backend.js'
 
 /** The longest any demo task takes from creation to its final state, ms. */
@@ -6,7 +7,7 @@ export const DEMO_SETTLE_MS = 28_000
 
 type DemoTask = { readonly taskId: string; readonly ageMs: number; readonly urls: readonly PrefetchUrlSeed[] }
 
-const CDN = 'https://cdn.example.com'
+const CDN = `https://${DEMO_DOMAIN.host}`
 
 // Hand-tuned so the demo shows every state within half a minute: queued, processing at different paces,
 // one URL failing (so exactly one task ends `failure`), everything settled by DEMO_SETTLE_MS.
