@@ -12,8 +12,25 @@ export interface WireRequest {
   readonly headers: Readonly<Record<string, string>>
   /** Aborts this attempt (the caller's signal and the attempt's timeout, combined). */
   readonly signal: AbortSignal | undefined
+  /**
+   * The same attempt's cancellation without an AbortSignal (abort.ts's `ScopedSignal` fits): preferred over
+   * `signal` when set, so an attempt on the Node transport needs no AbortController (its largest cost).
+   */
+  readonly scope?: AttemptScope | undefined
   /** Stop reading past this many bytes of the decoded answer (and of the compressed one). */
   readonly maxResponseBytes: number
+}
+
+/** An attempt's cancellation as the client's scope offers it: state, a callback, and a signal made on demand. */
+export interface AttemptScope {
+  readonly aborted: boolean
+  readonly reason: unknown
+  /** True when the attempt's timeout (not the caller) fired. */
+  readonly timedOut: boolean
+  /** Calls `callback` once when the scope aborts; returns the unsubscribe. */
+  onAbort(callback: () => void): () => void
+  /** A real AbortSignal following the scope, for a `fetch`. */
+  readonly signal: AbortSignal
 }
 
 /** One answer, body decoded (gzip, deflate, br) to text, a leading UTF-8 BOM removed. */
