@@ -2,11 +2,19 @@
 // there (msw's setupServer, vi.stubGlobal, a polyfill): then the global fetch has been replaced since this
 // module loaded, or @mswjs/interceptors has registered its fetch interceptor.
 import { withSignal } from '../abort.js'
-import { globalFetchIsIntercepted } from './default-node.js'
 import type { Transport, TransportOptions } from './types.js'
 import { createUndiciTransport } from './undici-fetch.js'
 
-export { globalFetchIsIntercepted }
+const fetchAtLoad = globalThis.fetch
+// @mswjs/interceptors' FetchInterceptor sets this global while it patches fetch.
+const FETCH_INTERCEPTOR = Symbol.for('fetch-interceptor')
+
+/** True when calls must go through the global fetch so that whoever replaced or intercepts it sees them. */
+export function globalFetchIsIntercepted(): boolean {
+  return (
+    globalThis.fetch !== fetchAtLoad || (globalThis as Record<symbol, unknown>)[FETCH_INTERCEPTOR] != null
+  )
+}
 
 export function createDefaultTransport(options: TransportOptions): Transport {
   const undici = createUndiciTransport({ maxResponseBytes: options.maxResponseBytes })

@@ -122,15 +122,15 @@ describe.each(Object.keys(transports))('the %s wire transport', (name) => {
   })
 
   it.each([
-    [301, '/other/path?q=1', () => server.url],
-    [302, undefined, () => undefined],
-    [308, '::not a url::', () => server.url],
-  ])('refuses a %i (Location %s) without following it', async (status, location, origin) => {
+    [301, '/other/path?q=1', true],
+    [302, undefined, false],
+    [308, '::not a url::', true],
+  ] as const)('refuses a %i (Location %s) without following it', async (status, location, origin) => {
     server.enqueue(redirect(status, location))
     const error = await failure(transport().send(wire()))
     expect([error.kind, error.httpStatus]).toEqual(['redirect', status])
     // A relative Location resolves against the API's own URL: its origin, still not followed.
-    if (location !== '::not a url::') expect(error.redirectOrigin).toBe(origin())
+    expect(error.redirectOrigin).toBe(origin ? server.url : undefined)
     expect(error.message).not.toContain('/other/path')
     expect(server.requests).toHaveLength(1)
   })
