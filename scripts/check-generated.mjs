@@ -6,7 +6,11 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const generatedPaths = ['packages/ucdn-client/src/generated']
+const generatedPaths = [
+  'packages/ucdn-client/src/generated',
+  'packages/ucdn-client/src/index.ts',
+  'packages/ucdn-client/src/schemas.ts',
+]
 
 execFileSync(process.execPath, [resolve(root, 'scripts/generate.mjs')], { cwd: root, stdio: 'inherit' })
 const status = execFileSync(

@@ -23,7 +23,7 @@ function checkGenerated() {
 beforeAll(() => {
   if (!hasJava) return
   work = mkdtempSync(join(tmpdir(), 'check-generated-'))
-  for (const path of ['openapi', 'scripts', 'packages/ucdn-client/src/generated']) {
+  for (const path of ['openapi', 'scripts', 'packages/ucdn-client/src', 'biome.json']) {
     cpSync(join(repoRoot, path), join(work, path), { recursive: true })
   }
   const tools = JSON.parse(readFileSync(join(repoRoot, 'openapitools.json'), 'utf8'))
@@ -35,7 +35,7 @@ beforeAll(() => {
   git('init', '-q')
   git('add', '.')
   git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'snapshot')
-}, 60_000)
+}, 120_000)
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true })
@@ -46,7 +46,7 @@ describe.skipIf(!hasJava)('pnpm check:generated', () => {
     const run = checkGenerated()
     expect(run.stderr).not.toContain('out of date')
     expect(run.status).toBe(0)
-  }, 60_000)
+  }, 120_000)
 
   it('fails, naming the stale files, after a spec edit without regeneration', () => {
     const specPath = join(work, 'openapi/ucdn.yaml')
@@ -57,5 +57,5 @@ describe.skipIf(!hasJava)('pnpm check:generated', () => {
     expect(run.stderr).toContain('out of date')
     expect(run.stderr).toContain('packages/ucdn-client/src/generated/models/UrlProgressInfo.ts')
     expect(run.stderr).toContain('packages/ucdn-client/src/generated/schemas.ts')
-  }, 60_000)
+  }, 120_000)
 })

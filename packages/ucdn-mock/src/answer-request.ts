@@ -18,7 +18,7 @@ import {
   toResponse,
 } from './responses.js'
 import { realSleep } from './sleep.js'
-import { decodeWireParams } from './wire-decode.js'
+import { decodeWireParams, wireTypesOf } from './wire-decode.js'
 
 /** Everything the handlers were configured with, ready to use. */
 export type ApiContext = {
@@ -82,7 +82,7 @@ function checkParams<A extends ActionName>(
   encoding: ParamsEncoding,
 ): Checked<A> {
   const operation = operations[action]
-  const decoded = decodeWireParams(operation.wireTypes, params, encoding)
+  const decoded = decodeWireParams(wireTypesOf(operation), params, encoding)
   if (!decoded.ok) return decoded
   const parsed = operation.request.safeParse(decoded.value)
   if (!parsed.success) {

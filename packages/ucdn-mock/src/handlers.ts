@@ -11,7 +11,7 @@ import { UcdnMockError } from './errors.js'
 import { describeExpectations } from './expectations.js'
 import type { FaultInjector } from './faults.js'
 import { DEFAULT_MAX_BODY_BYTES } from './read-params.js'
-import { SUPPORTED_WIRE_TYPES } from './wire-decode.js'
+import { SUPPORTED_WIRE_TYPES, wireTypesOf } from './wire-decode.js'
 
 /** The real API's base URL, where the handlers answer unless told otherwise. */
 export const DEFAULT_BASE_URL = 'https://api.scloudsg.com'
@@ -104,7 +104,7 @@ function keyPairMap(keyPairs: readonly Credentials[]): ReadonlyMap<string, strin
 }
 
 function assertSupportedWireTypes(action: ActionName): void {
-  for (const [name, type] of Object.entries(operations[action].wireTypes)) {
+  for (const [name, type] of Object.entries(wireTypesOf(operations[action]))) {
     if (!SUPPORTED_WIRE_TYPES.has(type)) {
       throw new UcdnMockError(
         'INVALID_OPTION',

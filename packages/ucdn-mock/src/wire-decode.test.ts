@@ -1,9 +1,9 @@
 import { operations } from '@scloud/ucdn-client/schemas'
 import { describe, expect, it } from 'vitest'
 import type { ReceivedParams, WireValue } from './read-params.js'
-import { decodeWireParams, SUPPORTED_WIRE_TYPES } from './wire-decode.js'
+import { decodeWireParams, SUPPORTED_WIRE_TYPES, wireTypesOf } from './wire-decode.js'
 
-const wireTypes = operations.DescribeNewUcdnPrefetchCacheTask.wireTypes
+const wireTypes = wireTypesOf(operations.DescribeNewUcdnPrefetchCacheTask)
 
 function received(entries: Record<string, WireValue>): ReceivedParams {
   return Object.assign(Object.create(null), entries)

@@ -1,7 +1,14 @@
 import type { ParamProblem } from './param-problem.js'
 import type { ParamsEncoding, ReceivedParams, WireValue } from './read-params.js'
 
-/** The wire types the spec's `operations[Action].wireTypes` can name. */
+/** The wire type of each parameter of an operation, `Action` included (from the descriptor's field table). */
+export function wireTypesOf(operation: {
+  readonly fields: readonly { readonly wire: string; readonly type: string }[]
+}): Readonly<Record<string, string>> {
+  return Object.fromEntries([['Action', 'string'], ...operation.fields.map((f) => [f.wire, f.type])])
+}
+
+/** The wire types an operation's field table can name. */
 export const SUPPORTED_WIRE_TYPES: ReadonlySet<string> = new Set(
   ['string', 'integer', 'number', 'boolean'].flatMap((t) => [t, `${t}[]`]),
 )

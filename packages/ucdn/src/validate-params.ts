@@ -31,12 +31,13 @@ export interface DescribePrefetchTasksParams {
 }
 
 const wire = DescribeNewUcdnPrefetchCacheTaskRequestSchema.shape
-const time = (field: typeof wire.BeginTime) => z.optional(z.union([field, z.date()]))
+// The spec's maximum (10^11, milliseconds by mistake) is left to toSeconds, whose message names the likely mistake.
+const time = () => z.optional(z.union([z.int().check(z.gte(0)), z.date()]))
 
 const paramsSchema = z.strictObject({
   taskIds: wire.TaskId,
-  beginTime: time(wire.BeginTime),
-  endTime: time(wire.EndTime),
+  beginTime: time(),
+  endTime: time(),
   status: wire.Status,
   offset: wire.Offset,
   limit: wire.Limit,

@@ -9,7 +9,7 @@ export type ActionRequest<A extends ActionName> = z.infer<(typeof operations)[A]
  * which the handlers add. Extra fields are allowed (the reference example has one) and are sent as they are.
  */
 export type ActionResult<A extends ActionName> = Omit<
-  z.input<(typeof operations)[A]['response']>,
+  z.output<(typeof operations)[A]['response']>,
   'RetCode' | 'Action' | 'Message'
 >
 

@@ -36,13 +36,15 @@ export interface DescribeNewUcdnPrefetchCacheTaskRequest {
     taskId?: Array<string>;
     /**
      * Start of the query window, Unix timestamp in seconds. Required when `EndTime` is
-     * given. Defaults to one day before `EndTime`.
+     * given; not after `EndTime`. Defaults to one day before `EndTime`. Values of 10^11 or
+     * more are refused: they are milliseconds by mistake (10^11 seconds is the year 5138).
      * 
      */
     beginTime?: number;
     /**
      * End of the query window, Unix timestamp in seconds. Defaults to the current time.
-     * Needs `BeginTime`.
+     * Needs `BeginTime`. Values of 10^11 or more are refused: they are milliseconds by
+     * mistake.
      * 
      */
     endTime?: number;
