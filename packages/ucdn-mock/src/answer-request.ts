@@ -1,7 +1,7 @@
 import { verifySignature } from '@scloud/signer'
 import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
 import { checkActionRules } from './action-rules.js'
-import type { ActionRequest, UcdnBackend } from './backend/ucdn-backend.js'
+import type { ActionRequest, ActionResult, UcdnBackend } from './backend/ucdn-backend.js'
 import { UcdnMockError } from './errors.js'
 import { answerWithFault } from './fault-answers.js'
 import type { FaultInjector } from './faults.js'
@@ -95,10 +95,22 @@ function checkParams<A extends ActionName>(
   return broken === undefined ? { ok: true, request } : { ok: false, problem: broken }
 }
 
+/** The backend's answer, or the spec's example answer for an action the backend does not implement. */
 function runAction<A extends ActionName>(backend: UcdnBackend, action: A, request: ActionRequest<A>) {
   const implementation = backend[action] as UcdnBackend[A] | undefined
+  if (implementation === undefined) return exampleResult(action)
   if (typeof implementation !== 'function') {
-    throw new UcdnMockError('INVALID_OPTION', `The backend does not implement ${action}.`)
+    throw new UcdnMockError('INVALID_OPTION', `The backend's ${action} is not a function.`)
   }
   return implementation.call(backend, request)
+}
+
+function exampleResult<A extends ActionName>(action: A): ActionResult<A> {
+  const {
+    RetCode: _r,
+    Action: _a,
+    Message: _m,
+    ...result
+  } = operations[action].example.response as Record<string, unknown>
+  return structuredClone(result) as ActionResult<A>
 }

@@ -17,7 +17,10 @@ const ACTIONS = Object.keys(operations) as ActionName[]
 export const HANDLER_OPTION_RULES: Readonly<Record<string, Rule>> = {
   baseUrl: ['a string', (v) => typeof v === 'string'],
   keyPairs: ['an array of { publicKey, privateKey }', Array.isArray],
-  backend: [`an object with a method per action (${ACTIONS.join(', ')})`, hasFunctions(...ACTIONS)],
+  backend: [
+    `an object whose members named after actions (${ACTIONS.join(', ')}) are methods`,
+    (v) => isObject(v) && ACTIONS.every((name) => v[name] === undefined || typeof v[name] === 'function'),
+  ],
   faults: ['a fault injector (createFaultInjector())', hasFunctions('take')],
   clock: ['an object with a now() method', hasFunctions('now')],
   maxBodyBytes: ['a positive whole number of bytes', (v) => Number.isSafeInteger(v) && (v as number) > 0],

@@ -2,6 +2,12 @@
 import type { UrlProgressInfo } from './models/UrlProgressInfo.js'
 import type { TaskInfo } from './models/TaskInfo.js'
 import type { DescribeNewUcdnPrefetchCacheTaskResponse } from './models/DescribeNewUcdnPrefetchCacheTaskResponse.js'
+import type { PrefetchNewUcdnDomainCacheResponse } from './models/PrefetchNewUcdnDomainCacheResponse.js'
+import type { RefreshNewUcdnDomainCacheResponse } from './models/RefreshNewUcdnDomainCacheResponse.js'
+import type { RefreshTaskInfo } from './models/RefreshTaskInfo.js'
+import type { DescribeNewUcdnRefreshCacheTaskResponse } from './models/DescribeNewUcdnRefreshCacheTaskResponse.js'
+import type { GetUcdnDomainPrefetchRefreshStateResponse } from './models/GetUcdnDomainPrefetchRefreshStateResponse.js'
+import type { GetUcdnDomainPrefetchEnableResponse } from './models/GetUcdnDomainPrefetchEnableResponse.js'
 
 const PATTERN_0 = /* @__PURE__ */ new RegExp("^-?[0-9]+$")
 
@@ -90,5 +96,168 @@ export function checkAndMapDescribeNewUcdnPrefetchCacheTaskResponse(json: unknow
     message: v2 as DescribeNewUcdnPrefetchCacheTaskResponse['message'],
     totalCount: v3 as DescribeNewUcdnPrefetchCacheTaskResponse['totalCount'],
     taskList: m9,
+  }
+}
+
+/** PrefetchNewUcdnDomainCacheResponse: the answer checked as `PrefetchNewUcdnDomainCacheResponseSchema` would and mapped as `PrefetchNewUcdnDomainCacheResponseFromJSON` would, or undefined. */
+export function checkAndMapPrefetchNewUcdnDomainCacheResponse(json: unknown): PrefetchNewUcdnDomainCacheResponse | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined
+  const o = json as Record<string, unknown>
+  const v0 = o.RetCode
+  if (!((typeof v0 === 'number' && Number.isSafeInteger(v0)) || (typeof v0 === 'string' && PATTERN_0.test(v0)))) return undefined
+  const v1 = o.Action
+  if (!(typeof v1 === 'string')) return undefined
+  const v2 = o.Message
+  if (v2 !== undefined && !(typeof v2 === 'string')) return undefined
+  const v3 = o.TaskId
+  if (v3 !== undefined && !(typeof v3 === 'string')) return undefined
+  return {
+    retCode: v0 as PrefetchNewUcdnDomainCacheResponse['retCode'],
+    action: v1 as PrefetchNewUcdnDomainCacheResponse['action'],
+    message: v2 as PrefetchNewUcdnDomainCacheResponse['message'],
+    taskId: v3 as PrefetchNewUcdnDomainCacheResponse['taskId'],
+  }
+}
+
+/** RefreshNewUcdnDomainCacheResponse: the answer checked as `RefreshNewUcdnDomainCacheResponseSchema` would and mapped as `RefreshNewUcdnDomainCacheResponseFromJSON` would, or undefined. */
+export function checkAndMapRefreshNewUcdnDomainCacheResponse(json: unknown): RefreshNewUcdnDomainCacheResponse | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined
+  const o = json as Record<string, unknown>
+  const v0 = o.RetCode
+  if (!((typeof v0 === 'number' && Number.isSafeInteger(v0)) || (typeof v0 === 'string' && PATTERN_0.test(v0)))) return undefined
+  const v1 = o.Action
+  if (!(typeof v1 === 'string')) return undefined
+  const v2 = o.Message
+  if (v2 !== undefined && !(typeof v2 === 'string')) return undefined
+  const v3 = o.TaskId
+  if (v3 !== undefined && !(typeof v3 === 'string')) return undefined
+  return {
+    retCode: v0 as RefreshNewUcdnDomainCacheResponse['retCode'],
+    action: v1 as RefreshNewUcdnDomainCacheResponse['action'],
+    message: v2 as RefreshNewUcdnDomainCacheResponse['message'],
+    taskId: v3 as RefreshNewUcdnDomainCacheResponse['taskId'],
+  }
+}
+
+/** RefreshTaskInfo: the answer checked as `RefreshTaskInfoSchema` would and mapped as `RefreshTaskInfoFromJSON` would, or undefined. */
+export function checkAndMapRefreshTaskInfo(json: unknown): RefreshTaskInfo | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined
+  const o = json as Record<string, unknown>
+  const v0 = o.TaskId
+  if (v0 !== undefined && !(typeof v0 === 'string')) return undefined
+  const v1 = o.UrlLists
+  let m6: RefreshTaskInfo['urlLists']
+  if (v1 !== undefined) {
+    if (!Array.isArray(v1)) return undefined
+    const m2: unknown[] = new Array(v1.length)
+    for (let i3 = 0; i3 < v1.length; i3++) {
+      const e4 = v1[i3]
+      const m5 = checkAndMapUrlProgressInfo(e4)
+      if (m5 === undefined) return undefined
+      m2[i3] = m5
+    }
+    m6 = m2 as RefreshTaskInfo['urlLists']
+  }
+  const v7 = o.CreateTime
+  if (v7 !== undefined && !(typeof v7 === 'number' && Number.isSafeInteger(v7))) return undefined
+  const v8 = o.Status
+  if (v8 !== undefined && !(typeof v8 === 'string')) return undefined
+  const v9 = o.Type
+  if (v9 !== undefined && !(typeof v9 === 'string')) return undefined
+  return {
+    taskId: v0 as RefreshTaskInfo['taskId'],
+    urlLists: m6,
+    createTime: v7 as RefreshTaskInfo['createTime'],
+    status: v8 as RefreshTaskInfo['status'],
+    type: v9 as RefreshTaskInfo['type'],
+  }
+}
+
+/** DescribeNewUcdnRefreshCacheTaskResponse: the answer checked as `DescribeNewUcdnRefreshCacheTaskResponseSchema` would and mapped as `DescribeNewUcdnRefreshCacheTaskResponseFromJSON` would, or undefined. */
+export function checkAndMapDescribeNewUcdnRefreshCacheTaskResponse(json: unknown): DescribeNewUcdnRefreshCacheTaskResponse | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined
+  const o = json as Record<string, unknown>
+  const v0 = o.RetCode
+  if (!((typeof v0 === 'number' && Number.isSafeInteger(v0)) || (typeof v0 === 'string' && PATTERN_0.test(v0)))) return undefined
+  const v1 = o.Action
+  if (!(typeof v1 === 'string')) return undefined
+  const v2 = o.Message
+  if (v2 !== undefined && !(typeof v2 === 'string')) return undefined
+  const v3 = o.TotalCount
+  if (v3 !== undefined && !(typeof v3 === 'number' && Number.isSafeInteger(v3) && v3 >= 0)) return undefined
+  const v4 = o.TaskList
+  let m9: DescribeNewUcdnRefreshCacheTaskResponse['taskList']
+  if (v4 !== undefined) {
+    if (!Array.isArray(v4)) return undefined
+    const m5: unknown[] = new Array(v4.length)
+    for (let i6 = 0; i6 < v4.length; i6++) {
+      const e7 = v4[i6]
+      const m8 = checkAndMapRefreshTaskInfo(e7)
+      if (m8 === undefined) return undefined
+      m5[i6] = m8
+    }
+    m9 = m5 as DescribeNewUcdnRefreshCacheTaskResponse['taskList']
+  }
+  return {
+    retCode: v0 as DescribeNewUcdnRefreshCacheTaskResponse['retCode'],
+    action: v1 as DescribeNewUcdnRefreshCacheTaskResponse['action'],
+    message: v2 as DescribeNewUcdnRefreshCacheTaskResponse['message'],
+    totalCount: v3 as DescribeNewUcdnRefreshCacheTaskResponse['totalCount'],
+    taskList: m9,
+  }
+}
+
+/** GetUcdnDomainPrefetchRefreshStateResponse: the answer checked as `GetUcdnDomainPrefetchRefreshStateResponseSchema` would and mapped as `GetUcdnDomainPrefetchRefreshStateResponseFromJSON` would, or undefined. */
+export function checkAndMapGetUcdnDomainPrefetchRefreshStateResponse(json: unknown): GetUcdnDomainPrefetchRefreshStateResponse | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined
+  const o = json as Record<string, unknown>
+  const v0 = o.RetCode
+  if (!((typeof v0 === 'number' && Number.isSafeInteger(v0)) || (typeof v0 === 'string' && PATTERN_0.test(v0)))) return undefined
+  const v1 = o.Action
+  if (!(typeof v1 === 'string')) return undefined
+  const v2 = o.Message
+  if (v2 !== undefined && !(typeof v2 === 'string')) return undefined
+  const v3 = o.PrefetchQuota
+  if (v3 !== undefined && !(typeof v3 === 'number' && Number.isSafeInteger(v3))) return undefined
+  const v4 = o.SubmitPrefetchCount
+  if (v4 !== undefined && !(typeof v4 === 'number' && Number.isSafeInteger(v4))) return undefined
+  const v5 = o.RefreshFileQuota
+  if (v5 !== undefined && !(typeof v5 === 'number' && Number.isSafeInteger(v5))) return undefined
+  const v6 = o.SubmitRefreshFile
+  if (v6 !== undefined && !(typeof v6 === 'number' && Number.isSafeInteger(v6))) return undefined
+  const v7 = o.RefreshDirQuota
+  if (v7 !== undefined && !(typeof v7 === 'number' && Number.isSafeInteger(v7))) return undefined
+  const v8 = o.SubmitRefreshDir
+  if (v8 !== undefined && !(typeof v8 === 'number' && Number.isSafeInteger(v8))) return undefined
+  return {
+    retCode: v0 as GetUcdnDomainPrefetchRefreshStateResponse['retCode'],
+    action: v1 as GetUcdnDomainPrefetchRefreshStateResponse['action'],
+    message: v2 as GetUcdnDomainPrefetchRefreshStateResponse['message'],
+    prefetchQuota: v3 as GetUcdnDomainPrefetchRefreshStateResponse['prefetchQuota'],
+    submitPrefetchCount: v4 as GetUcdnDomainPrefetchRefreshStateResponse['submitPrefetchCount'],
+    refreshFileQuota: v5 as GetUcdnDomainPrefetchRefreshStateResponse['refreshFileQuota'],
+    submitRefreshFile: v6 as GetUcdnDomainPrefetchRefreshStateResponse['submitRefreshFile'],
+    refreshDirQuota: v7 as GetUcdnDomainPrefetchRefreshStateResponse['refreshDirQuota'],
+    submitRefreshDir: v8 as GetUcdnDomainPrefetchRefreshStateResponse['submitRefreshDir'],
+  }
+}
+
+/** GetUcdnDomainPrefetchEnableResponse: the answer checked as `GetUcdnDomainPrefetchEnableResponseSchema` would and mapped as `GetUcdnDomainPrefetchEnableResponseFromJSON` would, or undefined. */
+export function checkAndMapGetUcdnDomainPrefetchEnableResponse(json: unknown): GetUcdnDomainPrefetchEnableResponse | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined
+  const o = json as Record<string, unknown>
+  const v0 = o.RetCode
+  if (!((typeof v0 === 'number' && Number.isSafeInteger(v0)) || (typeof v0 === 'string' && PATTERN_0.test(v0)))) return undefined
+  const v1 = o.Action
+  if (!(typeof v1 === 'string')) return undefined
+  const v2 = o.Message
+  if (v2 !== undefined && !(typeof v2 === 'string')) return undefined
+  const v3 = o.Enable
+  if (v3 !== undefined && !(typeof v3 === 'number' && Number.isSafeInteger(v3))) return undefined
+  return {
+    retCode: v0 as GetUcdnDomainPrefetchEnableResponse['retCode'],
+    action: v1 as GetUcdnDomainPrefetchEnableResponse['action'],
+    message: v2 as GetUcdnDomainPrefetchEnableResponse['message'],
+    enable: v3 as GetUcdnDomainPrefetchEnableResponse['enable'],
   }
 }

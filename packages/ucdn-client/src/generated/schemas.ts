@@ -74,3 +74,161 @@ export const DescribeNewUcdnPrefetchCacheTaskResponseSchema = /* @__PURE__ */ z.
   TaskList: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(TaskInfoSchema)),
 })
 export type DescribeNewUcdnPrefetchCacheTaskResponseWire = z.infer<typeof DescribeNewUcdnPrefetchCacheTaskResponseSchema>
+
+/**
+ * Parameters of PrefetchNewUcdnDomainCache, before flattening.
+ */
+export const PrefetchNewUcdnDomainCacheRequestSchema = /* @__PURE__ */ z.object({
+  Action: /* @__PURE__ */ z.enum(["PrefetchNewUcdnDomainCache"]),
+  ProjectId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  UrlList: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[hH][tT][tT][pP][sS]?://[^/?#]+/")))).check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(1000)),
+  IsDcdn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+})
+export type PrefetchNewUcdnDomainCacheRequestWire = z.infer<typeof PrefetchNewUcdnDomainCacheRequestSchema>
+
+/**
+ * The answer to a submit (PrefetchNewUcdnDomainCache, RefreshNewUcdnDomainCache).
+ */
+export const SubmitTaskResponseSchema = /* @__PURE__ */ z.object({
+  RetCode: RetCodeSchema,
+  Action: /* @__PURE__ */ z.string(),
+  Message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  TaskId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+})
+export type SubmitTaskResponseWire = z.infer<typeof SubmitTaskResponseSchema>
+
+/**
+ * The answer to PrefetchNewUcdnDomainCache.
+ */
+export const PrefetchNewUcdnDomainCacheResponseSchema = /* @__PURE__ */ z.object({
+  RetCode: RetCodeSchema,
+  Action: /* @__PURE__ */ z.string(),
+  Message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  TaskId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+})
+export type PrefetchNewUcdnDomainCacheResponseWire = z.infer<typeof PrefetchNewUcdnDomainCacheResponseSchema>
+
+/**
+ * How the URLs of a refresh are read: `file` (each URL is one file), `dir` (each URL is a
+ * directory and must end with `/`; everything under it is refreshed), `m3u8` (an HLS playlist).
+ */
+export const RefreshTypeSchema = /* @__PURE__ */ z.enum(["file","dir","m3u8"])
+export type RefreshTypeWire = z.infer<typeof RefreshTypeSchema>
+
+/**
+ * Parameters of RefreshNewUcdnDomainCache, before flattening.
+ */
+export const RefreshNewUcdnDomainCacheRequestSchema = /* @__PURE__ */ z.object({
+  Action: /* @__PURE__ */ z.enum(["RefreshNewUcdnDomainCache"]),
+  ProjectId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  Type: RefreshTypeSchema,
+  UrlList: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.regex(/* @__PURE__ */ new RegExp("^[hH][tT][tT][pP][sS]?://[^/?#]+/")))).check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
+})
+export type RefreshNewUcdnDomainCacheRequestWire = z.infer<typeof RefreshNewUcdnDomainCacheRequestSchema>
+
+/**
+ * The answer to RefreshNewUcdnDomainCache.
+ */
+export const RefreshNewUcdnDomainCacheResponseSchema = /* @__PURE__ */ z.object({
+  RetCode: RetCodeSchema,
+  Action: /* @__PURE__ */ z.string(),
+  Message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  TaskId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+})
+export type RefreshNewUcdnDomainCacheResponseWire = z.infer<typeof RefreshNewUcdnDomainCacheResponseSchema>
+
+/**
+ * Parameters of DescribeNewUcdnRefreshCacheTask, before flattening: those of
+ * DescribeNewUcdnPrefetchCacheTask, with the same meanings and defaults.
+ */
+export const DescribeNewUcdnRefreshCacheTaskRequestSchema = /* @__PURE__ */ z.object({
+  Action: /* @__PURE__ */ z.enum(["DescribeNewUcdnRefreshCacheTask"]),
+  ProjectId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  TaskId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)))),
+  BeginTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(99999999999))),
+  EndTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(99999999999))),
+  Status: /* @__PURE__ */ z.optional(PrefetchStatusSchema),
+  Offset: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))),
+  Limit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))),
+  IsDcdn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+})
+export type DescribeNewUcdnRefreshCacheTaskRequestWire = z.infer<typeof DescribeNewUcdnRefreshCacheTaskRequestSchema>
+
+/**
+ * One refresh task, the prefetch task's fields plus the refresh `Type`.
+ */
+export const RefreshTaskInfoSchema = /* @__PURE__ */ z.object({
+  TaskId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  UrlLists: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(UrlProgressInfoSchema)),
+  CreateTime: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+  Status: /* @__PURE__ */ z.optional(ObservedStatusSchema),
+  Type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+})
+export type RefreshTaskInfoWire = z.infer<typeof RefreshTaskInfoSchema>
+
+/**
+ * The answer to DescribeNewUcdnRefreshCacheTask.
+ */
+export const DescribeNewUcdnRefreshCacheTaskResponseSchema = /* @__PURE__ */ z.object({
+  RetCode: RetCodeSchema,
+  Action: /* @__PURE__ */ z.string(),
+  Message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  TotalCount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))),
+  TaskList: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(RefreshTaskInfoSchema)),
+})
+export type DescribeNewUcdnRefreshCacheTaskResponseWire = z.infer<typeof DescribeNewUcdnRefreshCacheTaskResponseSchema>
+
+/**
+ * The refresh type a task was submitted with.
+ */
+export const RefreshTaskTypeSchema = /* @__PURE__ */ z.object({
+  Type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+})
+export type RefreshTaskTypeWire = z.infer<typeof RefreshTaskTypeSchema>
+
+/**
+ * Parameters of GetUcdnDomainPrefetchRefreshState.
+ */
+export const GetUcdnDomainPrefetchRefreshStateRequestSchema = /* @__PURE__ */ z.object({
+  Action: /* @__PURE__ */ z.enum(["GetUcdnDomainPrefetchRefreshState"]),
+  ProjectId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  DomainId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+})
+export type GetUcdnDomainPrefetchRefreshStateRequestWire = z.infer<typeof GetUcdnDomainPrefetchRefreshStateRequestSchema>
+
+/**
+ * The answer to GetUcdnDomainPrefetchRefreshState; every quota field is optional.
+ */
+export const GetUcdnDomainPrefetchRefreshStateResponseSchema = /* @__PURE__ */ z.object({
+  RetCode: RetCodeSchema,
+  Action: /* @__PURE__ */ z.string(),
+  Message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  PrefetchQuota: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+  SubmitPrefetchCount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+  RefreshFileQuota: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+  SubmitRefreshFile: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+  RefreshDirQuota: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+  SubmitRefreshDir: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+})
+export type GetUcdnDomainPrefetchRefreshStateResponseWire = z.infer<typeof GetUcdnDomainPrefetchRefreshStateResponseSchema>
+
+/**
+ * Parameters of GetUcdnDomainPrefetchEnable.
+ */
+export const GetUcdnDomainPrefetchEnableRequestSchema = /* @__PURE__ */ z.object({
+  Action: /* @__PURE__ */ z.enum(["GetUcdnDomainPrefetchEnable"]),
+  ProjectId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+  DomainId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+})
+export type GetUcdnDomainPrefetchEnableRequestWire = z.infer<typeof GetUcdnDomainPrefetchEnableRequestSchema>
+
+/**
+ * The answer to GetUcdnDomainPrefetchEnable.
+ */
+export const GetUcdnDomainPrefetchEnableResponseSchema = /* @__PURE__ */ z.object({
+  RetCode: RetCodeSchema,
+  Action: /* @__PURE__ */ z.string(),
+  Message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  Enable: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+})
+export type GetUcdnDomainPrefetchEnableResponseWire = z.infer<typeof GetUcdnDomainPrefetchEnableResponseSchema>

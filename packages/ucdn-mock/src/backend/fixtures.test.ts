@@ -24,14 +24,14 @@ describe('the reference example fixture', () => {
 
   it('is served by the reference backend without RetCode and Action, which the handlers add', async () => {
     const { RetCode, Action, ...fields } = specExample
-    const answer = await createReferenceBackend().DescribeNewUcdnPrefetchCacheTask({
+    const answer = await createReferenceBackend().DescribeNewUcdnPrefetchCacheTask!({
       Action: 'DescribeNewUcdnPrefetchCacheTask',
       Limit: 1,
     })
     expect(answer).toStrictEqual(fields)
     expect({ RetCode, Action, ...answer }).toStrictEqual(specExample)
     expect(
-      await createFixtureBackend('reference').DescribeNewUcdnPrefetchCacheTask({
+      await createFixtureBackend('reference').DescribeNewUcdnPrefetchCacheTask!({
         Action: 'DescribeNewUcdnPrefetchCacheTask',
       }),
     ).toStrictEqual(fields)
@@ -39,11 +39,11 @@ describe('the reference example fixture', () => {
 
   it('hands out copies, so a caller mutating an answer cannot change the next one', async () => {
     const backend = createReferenceBackend()
-    const first = await backend.DescribeNewUcdnPrefetchCacheTask({
+    const first = await backend.DescribeNewUcdnPrefetchCacheTask!({
       Action: 'DescribeNewUcdnPrefetchCacheTask',
     })
     first.TaskList!.length = 0
-    const second = await backend.DescribeNewUcdnPrefetchCacheTask({
+    const second = await backend.DescribeNewUcdnPrefetchCacheTask!({
       Action: 'DescribeNewUcdnPrefetchCacheTask',
     })
     expect(second.TaskList).toHaveLength(7)

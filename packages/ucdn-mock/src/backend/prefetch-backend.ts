@@ -55,6 +55,9 @@ export type PrefetchBackendOptions = {
 
 /** A stateful fake of the prefetch service: tasks whose URLs progress as its clock advances. */
 export type PrefetchBackend = SyncUcdnBackend & {
+  DescribeNewUcdnPrefetchCacheTask(
+    request: ActionRequest<'DescribeNewUcdnPrefetchCacheTask'>,
+  ): ActionResult<'DescribeNewUcdnPrefetchCacheTask'>
   readonly clock: Clock
   readonly defaultProjectId: string
   /** Stores a task. Throws a {@link UcdnMockError} for a bad seed or a task id already used. */

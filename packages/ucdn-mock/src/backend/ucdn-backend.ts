@@ -14,15 +14,16 @@ export type ActionResult<A extends ActionName> = Omit<
 >
 
 /**
- * The fake service behind the gateway: one method per action of the spec, named exactly like the action, so
- * the handlers dispatch on `Action` with no per-action code. A new action in the spec is a type error here
- * until a backend implements it. Methods receive requests the gateway has already checked against the spec.
+ * The fake service behind the gateway: methods named exactly like the actions of the spec, so the handlers
+ * dispatch on `Action` with no per-action code. Every method is optional: an action a backend does not
+ * implement still passes the gateway and the spec's checks and answers the spec's example, so a new action in
+ * the spec never breaks an existing backend. Methods receive requests the gateway has already checked.
  */
 export type UcdnBackend = {
-  readonly [A in ActionName]: (request: ActionRequest<A>) => ActionResult<A> | Promise<ActionResult<A>>
+  readonly [A in ActionName]?: (request: ActionRequest<A>) => ActionResult<A> | Promise<ActionResult<A>>
 }
 
 /** A {@link UcdnBackend} that answers synchronously, as the built-in ones do (handy in tests). */
 export type SyncUcdnBackend = {
-  readonly [A in ActionName]: (request: ActionRequest<A>) => ActionResult<A>
+  readonly [A in ActionName]?: (request: ActionRequest<A>) => ActionResult<A>
 }

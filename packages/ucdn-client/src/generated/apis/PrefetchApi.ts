@@ -16,12 +16,29 @@ import {
     DescribeNewUcdnPrefetchCacheTaskResponseFromJSON,
     DescribeNewUcdnPrefetchCacheTaskResponseToJSON,
 } from '../models/DescribeNewUcdnPrefetchCacheTaskResponse.js';
+import {
+    type PrefetchNewUcdnDomainCacheRequest,
+    PrefetchNewUcdnDomainCacheRequestFromJSON,
+    PrefetchNewUcdnDomainCacheRequestToJSON,
+} from '../models/PrefetchNewUcdnDomainCacheRequest.js';
+import {
+    type PrefetchNewUcdnDomainCacheResponse,
+    PrefetchNewUcdnDomainCacheResponseFromJSON,
+    PrefetchNewUcdnDomainCacheResponseToJSON,
+} from '../models/PrefetchNewUcdnDomainCacheResponse.js';
 
 export interface DescribeNewUcdnPrefetchCacheTaskOperationRequest {
     /**
      * 
      */
     describeNewUcdnPrefetchCacheTaskRequest: DescribeNewUcdnPrefetchCacheTaskRequest;
+}
+
+export interface PrefetchNewUcdnDomainCacheOperationRequest {
+    /**
+     * 
+     */
+    prefetchNewUcdnDomainCacheRequest: PrefetchNewUcdnDomainCacheRequest;
 }
 
 /**
@@ -83,6 +100,63 @@ export class PrefetchApi extends runtime.BaseAPI {
      */
     async describeNewUcdnPrefetchCacheTask(requestParameters: DescribeNewUcdnPrefetchCacheTaskOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DescribeNewUcdnPrefetchCacheTaskResponse> {
         const response = await this.describeNewUcdnPrefetchCacheTaskRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for prefetchNewUcdnDomainCache without sending the request
+     */
+    async prefetchNewUcdnDomainCacheRequestOpts(requestParameters: PrefetchNewUcdnDomainCacheOperationRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['prefetchNewUcdnDomainCacheRequest'] == null) {
+            throw new runtime.RequiredError(
+                'prefetchNewUcdnDomainCacheRequest',
+                'Required parameter "prefetchNewUcdnDomainCacheRequest" was null or undefined when calling prefetchNewUcdnDomainCache().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.apiKey) {
+            queryParameters["PublicKey"] = await this.configuration.apiKey("PublicKey"); // PublicKey authentication
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            queryParameters["Signature"] = await this.configuration.apiKey("Signature"); // Signature authentication
+        }
+
+
+        let urlPath = `/#Action=PrefetchNewUcdnDomainCache`;
+
+        return {
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: PrefetchNewUcdnDomainCacheRequestToJSON(requestParameters['prefetchNewUcdnDomainCacheRequest']),
+        };
+    }
+
+    /**
+     * Warms the CDN\'s cache with the given files before users ask for them (files only: a directory cannot be prefetched). Up to 1,000 URLs in one call; call it at most once every 10 seconds. The task\'s progress is read with DescribeNewUcdnPrefetchCacheTask.  Not safe to repeat: a submit that timed out may have created a task (and spent quota). 
+     * Submit a prefetch task
+     */
+    async prefetchNewUcdnDomainCacheRaw(requestParameters: PrefetchNewUcdnDomainCacheOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PrefetchNewUcdnDomainCacheResponse>> {
+        const requestOptions = await this.prefetchNewUcdnDomainCacheRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => PrefetchNewUcdnDomainCacheResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * Warms the CDN\'s cache with the given files before users ask for them (files only: a directory cannot be prefetched). Up to 1,000 URLs in one call; call it at most once every 10 seconds. The task\'s progress is read with DescribeNewUcdnPrefetchCacheTask.  Not safe to repeat: a submit that timed out may have created a task (and spent quota). 
+     * Submit a prefetch task
+     */
+    async prefetchNewUcdnDomainCache(requestParameters: PrefetchNewUcdnDomainCacheOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PrefetchNewUcdnDomainCacheResponse> {
+        const response = await this.prefetchNewUcdnDomainCacheRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

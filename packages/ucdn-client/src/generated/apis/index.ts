@@ -1,3 +1,5 @@
 /* tslint:disable */
 /* eslint-disable */
+export * from './DomainApi.js';
 export * from './PrefetchApi.js';
+export * from './RefreshApi.js';
