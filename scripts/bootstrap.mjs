@@ -35,7 +35,7 @@ switch (job) {
       'turbo',
       'run',
       'build',
-      '--filter=@scloud/prefetch-cli...',
+      '--filter=@scloud/ucdn-cli...',
       '--output-logs=errors-only',
     ])
     run(process.execPath, [join(root, 'apps/prefetch-cli/dist/bin.js'), ...rest])

@@ -1,6 +1,6 @@
 // The CLI lets go of everything it opened (the built-in demo API's server, the client's sockets, timers), both
 // when it finishes and when it is interrupted (Ctrl-C, as an aborted io.signal) in the middle of --watch.
-import { type Io, run } from '@scloud/prefetch-cli'
+import { type Io, run } from '@scloud/ucdn-cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Capture } from '../support/cli.js'
 import { activeResources, collectUnhandledRejections, leftAbove } from '../support/leaks.js'

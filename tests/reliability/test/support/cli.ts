@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Io, run } from '@scloud/prefetch-cli'
+import { type Io, run } from '@scloud/ucdn-cli'
 import type { ManualClock } from '@scloud/ucdn-mock'
 
 export class Capture {
