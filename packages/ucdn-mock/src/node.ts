@@ -1,5 +1,5 @@
-// @scloud/ucdn-mock/node: the standalone server, for Node only. Everything else is imported from
-// `@scloud/ucdn-mock`; the types the server's signature reaches are re-exported so this entry stands alone.
+// @scloud/ucdn-mock/node: the standalone server and msw's Node server with our handlers, for Node only. Everything
+// else is imported from `@scloud/ucdn-mock`; the types the signatures reach are re-exported so this entry stands alone.
 
 export type {
   ActionRequest,
@@ -24,3 +24,4 @@ export type {
 } from './index.js'
 export type { MockServer, MockServerOptions } from './node/server.js'
 export { startMockServer } from './node/server.js'
+export { setupUcdnServer } from './node/setup-ucdn-server.js'
