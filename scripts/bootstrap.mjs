@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1]
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
+// Only the job's own program writes to stdout (`npm start -- --json | jq` must see nothing else): the steps
+// before it (install, turbo's banner and summary) write theirs to stderr.
+function run(cmd, args, { ownOutput = false } = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['inherit', ownOutput ? 'inherit' : 2, 'inherit'] })
   if (r.error) throw r.error
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
@@ -38,7 +40,7 @@ switch (job) {
       '--filter=@scloud/ucdn-cli...',
       '--output-logs=errors-only',
     ])
-    run(process.execPath, [join(root, 'apps/prefetch-cli/dist/bin.js'), ...rest])
+    run(process.execPath, [join(root, 'apps/prefetch-cli/dist/bin.js'), ...rest], { ownOutput: true })
     break
   case 'test':
     // The generator JAR is needed by the check that regenerates the client, which needs Java 17; without Java
@@ -46,7 +48,7 @@ switch (job) {
     if (process.env.CI || spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0) {
       run(process.execPath, [join(root, 'scripts/ensure-generator.mjs')])
     }
-    run(cmd, [...pre, 'exec', 'turbo', 'run', 'test', ...rest])
+    run(cmd, [...pre, 'exec', 'turbo', 'run', 'test', ...rest], { ownOutput: true })
     break
   default:
     console.error(`usage: node scripts/bootstrap.mjs start|test [args…] (got ${job ?? 'nothing'})`)
