@@ -10,7 +10,8 @@ import { publishedPackages } from './workspace-packages.mjs'
 const check = process.argv.includes('--check')
 let failed = false
 
-for (const pkg of publishedPackages()) {
+// A bin-only package (the CLI) has no types to report on.
+for (const pkg of publishedPackages().filter((p) => p.entries.length > 0)) {
   const reportFolder = join(pkg.dir, 'api-report')
   mkdirSync(reportFolder, { recursive: true })
   for (const entry of pkg.entries) {

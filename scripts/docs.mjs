@@ -13,7 +13,9 @@ mkdirSync(apiOut, { recursive: true })
 
 const only = process.argv.slice(2) // optional package names, to document a subset
 const links = []
-for (const pkg of publishedPackages().filter((p) => only.length === 0 || only.includes(p.name))) {
+for (const pkg of publishedPackages().filter(
+  (p) => p.entries.length > 0 && (only.length === 0 || only.includes(p.name)),
+)) {
   const slug = pkg.name.replace('@scloud/', '')
   // dist/<entry>.d.ts is built from src/<entry>.ts
   const entryPoints = pkg.entries.map((e) =>

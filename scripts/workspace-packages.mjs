@@ -1,4 +1,4 @@
-// The workspace's publishable packages (packages/*, not private), with their export entry points.
+// The workspace's publishable packages (packages/* and apps/*, not private), with their export entry points.
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url'
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 export function publishedPackages() {
-  return readdirSync(join(root, 'packages'))
-    .map((name) => {
-      const dir = join(root, 'packages', name)
+  return ['packages', 'apps']
+    .flatMap((group) => readdirSync(join(root, group)).map((name) => join(root, group, name)))
+    .map((dir) => {
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-      const entries = Object.entries(manifest.exports ?? {})
+      // What consumers import is the published manifest's `exports` (publishConfig overrides the workspace's).
+      const exports = manifest.publishConfig?.exports ?? manifest.exports ?? {}
+      const entries = Object.entries(exports)
         .filter(([, target]) => typeof target === 'object' && target.types)
         .map(([subpath, target]) => ({ subpath, types: join(dir, target.types) }))
       return { name: manifest.name, dir, manifest, entries }

@@ -1,0 +1,12 @@
+// Types of workspace-packages.mjs for the tests.
+export const root: string
+export interface WorkspacePackage {
+  readonly name: string
+  readonly dir: string
+  readonly manifest: {
+    readonly bin?: string | Record<string, string>
+    readonly dependencies?: Record<string, string>
+  } & Record<string, unknown>
+  readonly entries: { readonly subpath: string; readonly types: string }[]
+}
+export function publishedPackages(): WorkspacePackage[]
