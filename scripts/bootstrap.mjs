@@ -7,6 +7,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+// turbo through our wrapper, which keys its cache by the Node.js major version.
+const turbo = join(root, 'scripts/turbo.mjs')
 const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1]
 
 // Only the job's own program writes to stdout (`npm start -- --json | jq` must see nothing else): the steps
@@ -31,10 +33,8 @@ const quiet = ['--reporter=silent']
 run(cmd, [...pre, 'install', '--frozen-lockfile', ...quiet])
 switch (job) {
   case 'start':
-    run(cmd, [
-      ...pre,
-      'exec',
-      'turbo',
+    run(process.execPath, [
+      turbo,
       'run',
       'build',
       '--filter=@scloud/ucdn-cli...',
@@ -48,7 +48,7 @@ switch (job) {
     if (process.env.CI || spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0) {
       run(process.execPath, [join(root, 'scripts/ensure-generator.mjs')])
     }
-    run(cmd, [...pre, 'exec', 'turbo', 'run', 'test', ...rest], { ownOutput: true })
+    run(process.execPath, [turbo, 'run', 'test', ...rest], { ownOutput: true })
     break
   default:
     console.error(`usage: node scripts/bootstrap.mjs start|test [args…] (got ${job ?? 'nothing'})`)
