@@ -4,10 +4,10 @@ import { BASE_PATH, type FetchAPI } from '@scloud/ucdn-client'
 import { buildUserAgent, readSharedConfig } from '#platform'
 import { createSleep } from './abort.js'
 import { type Clock, type Sleep, systemClock, systemTimers, type Timers } from './clock.js'
-import { describeValue, Hidden } from './describe-value.js'
+import { describeValue, Hidden, quote } from './describe-value.js'
+import { invalidInput } from './invalid-input.js'
 import type { UcdnLogger } from './logger.js'
 import { type BackoffOptions, DEFAULT_BACKOFF } from './retry-policy.js'
-import { invalidInput } from './validate-params.js'
 
 /** Options of `new UcdnClient()`; all optional. */
 export interface UcdnClientOptions {
@@ -201,14 +201,20 @@ function resolveBaseUrl(option: string | undefined, env: Env, fromFile: string |
   } catch {}
   const name = option === undefined ? 'UCLOUD_API_BASE_URL' : 'baseUrl'
   // Never sent (requests go to origin + path) and never quoted: it may hold a password.
-  if (url?.username || url?.password) throw invalidInput(`${name} must not contain a user name or password.`)
+  if (url?.username || url?.password) {
+    throw invalidInput(`${name} must not contain a user name or password.`, { field: name, source: 'config' })
+  }
   check(value, name, `an http(s) URL without query or fragment, such as ${BASE_PATH}`, () =>
     url ? /^https?:$/.test(url.protocol) && !url.search && !url.hash : false,
   )
   return `${url?.origin}${url?.pathname}`.replace(/\/+$/, '')
 }
 
-/** `value` when undefined or `ok`, else INVALID_INPUT "<name> must be <what>, got <value>.". */
+/**
+ * `value` when undefined or `ok`, else INVALID_INPUT "<name> must be <what>, got <value>.". A `name` of the form
+ * "method: option" is a helper's per-call option (`source: 'input'`, `field` the option); any other name is the
+ * client's option, environment variable or config file entry (`source: 'config'`).
+ */
 export function check<T>(
   value: T,
   name: string,
@@ -216,17 +222,39 @@ export function check<T>(
   ok: (v: unknown) => boolean,
   shown: unknown = value,
 ): T {
-  if (value !== undefined && !ok(value))
-    throw invalidInput(`${name} must be ${what}, got ${describeValue(shown)}.`)
+  if (value !== undefined && !ok(value)) {
+    throw invalidInput(`${name} must be ${what}, got ${describeValue(shown)}.`, fieldOf(name))
+  }
   return value
 }
 
-/** An options object (or undefined) holding only `known` keys; INVALID_INPUT naming a stray (misspelt) one. */
+/** The field and source of a checked name (see {@link check}). */
+function fieldOf(name: string): { field: string; source: 'input' | 'config' } {
+  const at = name.lastIndexOf(': ')
+  return at === -1 ? { field: name, source: 'config' } : { field: name.slice(at + 2), source: 'input' }
+}
+
+/**
+ * An options object (or undefined) holding only `known` keys; INVALID_INPUT naming a stray (misspelt) one. `name`
+ * is `UcdnClient` (or `UcdnClient <option>`) for the client's options, else the method whose options these are.
+ */
 export function checkOptions<T>(options: T, name: string, known: readonly string[]): T {
-  check(options, `${name} options`, 'an object', isObject)
+  const client = name.startsWith('UcdnClient')
+  const parent = client ? name.slice('UcdnClient '.length) : ''
+  const source = client ? 'config' : 'input'
+  if (options !== undefined && !isObject(options)) {
+    throw invalidInput(`${name} options must be an object, got ${describeValue(options)}.`, {
+      field: parent || 'options',
+      source,
+    })
+  }
   for (const key of Object.keys(options ?? {})) {
-    if (!known.includes(key))
-      throw invalidInput(`${name}: unknown option "${key}" (known: ${known.join(', ')}).`)
+    if (!known.includes(key)) {
+      throw invalidInput(`${name}: unknown option ${quote(key)} (known: ${known.join(', ')}).`, {
+        field: parent ? `${parent}.${key}` : key,
+        source,
+      })
+    }
   }
   return options
 }

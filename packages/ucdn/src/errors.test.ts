@@ -35,8 +35,33 @@ describe('UcdnError', () => {
       'INVALID_INPUT',
       'INVALID_RESPONSE',
       'NETWORK_ERROR',
+      'OUTCOME_UNKNOWN',
       'TIMEOUT',
     ])
+  })
+
+  it.each([
+    ['API_ERROR', 'api'],
+    ['HTTP_ERROR', 'api'],
+    ['NETWORK_ERROR', 'transport'],
+    ['TIMEOUT', 'transport'],
+    ['OUTCOME_UNKNOWN', 'transport'],
+    ['INVALID_INPUT', 'input'],
+    ['ABORTED', 'input'],
+    ['INVALID_RESPONSE', 'response'],
+  ] as const)('a %s says where it arose (%s) unless told otherwise', (code, source) => {
+    expect(new UcdnError({ code, message: 'x.' }).source).toBe(source)
+    expect(new UcdnError({ code, message: 'x.', source: 'config', field: 'baseUrl' })).toMatchObject({
+      source: 'config',
+      field: 'baseUrl',
+    })
+  })
+
+  it('OUTCOME_UNKNOWN is never retryable; an explicit retryable overrides the default', () => {
+    expect(new UcdnError({ code: 'OUTCOME_UNKNOWN', message: 'x.' }).retryable).toBe(false)
+    const network = new UcdnError({ code: 'NETWORK_ERROR', message: 'x.', retryable: false })
+    expect(network.retryable).toBe(false)
+    expect(network.with({ attempts: 2 }).retryable).toBe(false)
   })
 
   it('toJSON gives a plain object without stack, the cause reduced to name, code and message', () => {
@@ -47,6 +72,7 @@ describe('UcdnError', () => {
       code: 'NETWORK_ERROR',
       message: 'no answer.',
       retryable: true,
+      source: 'transport',
       cause: { name: 'Error', message: 'other side closed', code: 'UND_ERR_SOCKET' },
     })
   })

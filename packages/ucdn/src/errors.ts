@@ -16,15 +16,47 @@ export const UcdnErrorCode = {
   InvalidInput: 'INVALID_INPUT',
   /** The answer was not JSON, or not the shape the API documents. */
   InvalidResponse: 'INVALID_RESPONSE',
+  /**
+   * An action that is not safe to repeat (a submit) may have reached the API, but no answer came (timeout,
+   * connection lost). Not retried: look the outcome up (say, list the tasks) before submitting again.
+   */
+  OutcomeUnknown: 'OUTCOME_UNKNOWN',
 } as const
-/** One of `API_ERROR`, `HTTP_ERROR`, `NETWORK_ERROR`, `TIMEOUT`, `ABORTED`, `INVALID_INPUT`, `INVALID_RESPONSE`. */
+/** One of `API_ERROR`, `HTTP_ERROR`, `NETWORK_ERROR`, `TIMEOUT`, `ABORTED`, `INVALID_INPUT`, `INVALID_RESPONSE`,
+ *  `OUTCOME_UNKNOWN`. */
 export type UcdnErrorCode = (typeof UcdnErrorCode)[keyof typeof UcdnErrorCode]
+
+/**
+ * Where a failure arose: what the call was given, its parameters and per-call options (`input`, also a fired
+ * `signal`), the client's options, environment or config file (`config`), the credentials, the way to the API
+ * (`transport`: network, timeout, redirect), the API's own refusal (`api`: a RetCode or an HTTP status), or an
+ * answer the SDK cannot use (`response`).
+ */
+export type UcdnErrorSource = 'input' | 'config' | 'credentials' | 'transport' | 'api' | 'response'
+
+const DEFAULT_SOURCES: Readonly<Record<UcdnErrorCode, UcdnErrorSource>> = {
+  API_ERROR: 'api',
+  HTTP_ERROR: 'api',
+  NETWORK_ERROR: 'transport',
+  TIMEOUT: 'transport',
+  OUTCOME_UNKNOWN: 'transport',
+  ABORTED: 'input',
+  INVALID_INPUT: 'input',
+  INVALID_RESPONSE: 'response',
+}
 
 /** What a {@link UcdnError} knows; everything but `code` and `message` is optional. */
 export interface UcdnErrorDetails {
   readonly code: UcdnErrorCode
   /** One sentence the user can act on; never a key or a signature. */
   readonly message: string
+  /** Default: from `code` (API_ERROR, HTTP_ERROR: `api`; NETWORK_ERROR, TIMEOUT, OUTCOME_UNKNOWN: `transport`;
+   *  INVALID_RESPONSE: `response`; INVALID_INPUT, ABORTED: `input`). */
+  readonly source?: UcdnErrorSource | undefined
+  /** The parameter or option at fault, as the caller named it (`taskIds`, `timeoutMs`, `retry.baseDelayMs`). */
+  readonly field?: string | undefined
+  /** Whether trying again can help; by default from `code`, `httpStatus` and `retCode` (see `retryable`). */
+  readonly retryable?: boolean | undefined
   readonly action?: string | undefined
   readonly retCode?: number | undefined
   readonly httpStatus?: number | undefined
@@ -45,8 +77,13 @@ export class UcdnError extends Error {
   override readonly name = 'UcdnError'
   /** What went wrong, as a stable value: switch on it. */
   readonly code!: UcdnErrorCode
-  /** Whether trying again later can help (network errors, timeouts, 429/5xx, RetCodes 110/150/153/≥ 2000). */
+  /** Whether trying again later can help (network errors, timeouts, 429/5xx, RetCodes 110/150/153/≥ 2000; for an
+   *  action not safe to repeat only what proves nothing was done). */
   readonly retryable: boolean
+  /** Where the failure arose; see {@link UcdnErrorSource}. */
+  readonly source: UcdnErrorSource
+  /** The parameter or option at fault, as the caller named it, when one is. */
+  readonly field: string | undefined
   /** The API action, e.g. `DescribeNewUcdnPrefetchCacheTask`. */
   readonly action: string | undefined
   /** The API's RetCode, as a number, when it sent one. */
@@ -62,10 +99,11 @@ export class UcdnError extends Error {
   /** Task ids the API does not know (`waitForPrefetchTasks`, `INVALID_INPUT`). */
   readonly missingTaskIds: readonly string[] | undefined
 
-  constructor({ message, cause, ...details }: UcdnErrorDetails) {
+  constructor({ message, cause, retryable, ...details }: UcdnErrorDetails) {
     super(message, cause === undefined ? undefined : { cause })
     Object.assign(this, details)
-    this.retryable = isRetryable(this)
+    this.source = details.source ?? DEFAULT_SOURCES[details.code]
+    this.retryable = retryable ?? isRetryable(this)
   }
 
   /** A copy with more details filled in (the retry loop adds `attempts`); the stack is kept. */
@@ -105,6 +143,8 @@ export function isUcdnError(value: unknown): value is UcdnError {
 export function abortedError(action: string, reason: unknown, attempts?: number): UcdnError {
   return new UcdnError({
     code: 'ABORTED',
+    source: 'input',
+    field: 'signal',
     message: `${action} was cancelled by the caller's AbortSignal.`,
     action,
     attempts,

@@ -3,21 +3,30 @@
 export type { CredentialProvider, Credentials } from '@scloud/signer'
 export type { TaskInfo, UrlProgressInfo } from '@scloud/ucdn-client'
 export { PrefetchStatus } from '@scloud/ucdn-client'
-export type { CallOptions } from './client.js'
+export type { CallOptions, CloseOptions, SendParams } from './client.js'
 export { UcdnClient } from './client.js'
 export type { Clock, Sleep, Timers } from './clock.js'
 export type { UcdnClientOptions } from './config.js'
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './config.js'
-export type { UcdnErrorDetails } from './errors.js'
+export { DEFAULT_PAGE_SIZE } from './create-paginator.js'
+export type { UcdnErrorDetails, UcdnErrorSource } from './errors.js'
 export { isUcdnError, UcdnError, UcdnErrorCode } from './errors.js'
 export type { UcdnLogger } from './logger.js'
-export type { PaginatePrefetchTasksOptions, PaginatePrefetchTasksParams } from './paginate-prefetch-tasks.js'
-export { DEFAULT_PAGE_SIZE, paginatePrefetchTasks } from './paginate-prefetch-tasks.js'
-export type { PrefetchTaskPage } from './parse-response.js'
+export { paginatePrefetchTasks, waitForPrefetchTasks } from './paginate-prefetch-tasks.js'
+export type { SendResult } from './pipeline/pipeline.js'
+export type {
+  DescribePrefetchTasksParams,
+  PaginatePrefetchTasksOptions,
+  PaginatePrefetchTasksParams,
+  PrefetchTaskPage,
+  WaitForPrefetchTasksOptions,
+} from './prefetch-tasks.js'
 export type { BackoffOptions } from './retry-policy.js'
-export { DEFAULT_BACKOFF, isRetryableRetCode, RETRYABLE_HTTP_STATUSES } from './retry-policy.js'
-export type { PrefetchSummary, StatusCounts } from './summarize.js'
-export { isTerminalStatus, summarizePrefetchTasks } from './summarize.js'
-export type { DescribePrefetchTasksParams } from './validate-params.js'
-export type { WaitForPrefetchTasksOptions } from './wait-for-prefetch-tasks.js'
-export { WAIT_DEFAULTS, waitForPrefetchTasks } from './wait-for-prefetch-tasks.js'
+export { isRetryableRetCode } from './retry-policy.js'
+export type { PrefetchSummary, PrefetchTaskSummary, StatusCounts } from './summarize.js'
+export {
+  isTaskFinished,
+  isTerminalStatus,
+  summarizePrefetchTask,
+  summarizePrefetchTasks,
+} from './summarize.js'

@@ -1,6 +1,6 @@
 // The debug logger hook: one line per attempt. It gets the call's parameters with PublicKey and Signature shown
 // as "[redacted]"; the credentials and the signed request never reach it.
-import type { AttemptReport } from './retry.js'
+import type { AttemptReport } from './pipeline/retry.js'
 
 /** Anything with a `debug` method; `console` fits. */
 export interface UcdnLogger {

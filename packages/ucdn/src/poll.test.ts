@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createFakeTime } from '../test/helpers/fake-time.js'
-import { createSleep, scopedSignal } from './abort.js'
-import { abortedError, isUcdnError, UcdnError } from './errors.js'
+import { createSleep } from './abort.js'
+import { UcdnError } from './errors.js'
 import { type PollOptions, pollDelay, pollUntil } from './poll.js'
-import { isTerminalStatus, summarizePrefetchTasks } from './summarize.js'
 
 function setup(overrides: Partial<PollOptions> = {}) {
   const time = createFakeTime()
@@ -21,7 +20,6 @@ function setup(overrides: Partial<PollOptions> = {}) {
       await time.advance(ms)
     },
     random: () => 0,
-    kit: { UcdnError, isUcdnError, abortedError, scopedSignal, isTerminalStatus, summarizePrefetchTasks },
     ...overrides,
   }
   return { time, delays, options }

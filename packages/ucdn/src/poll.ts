@@ -1,7 +1,7 @@
 // One generic poller; waitForPrefetchTasks is a thin wrapper on it.
+import { scopedSignal } from './abort.js'
 import type { Clock, Sleep, Timers } from './clock.js'
-import type { UcdnError } from './errors.js'
-import type { LazyKit } from './internals.js'
+import { abortedError, isUcdnError, UcdnError } from './errors.js'
 
 export type PollOutcome<R> = { readonly done: true; readonly value: R } | { readonly done: false }
 
@@ -19,8 +19,6 @@ export interface PollOptions {
   readonly random: () => number
   /** How far things got, for the TIMEOUT message ("3 of 5 URLs finished"). */
   readonly progress?: (() => string) | undefined
-  /** The error and signal helpers (this module is loaded on first use and imports no runtime code). */
-  readonly kit: LazyKit
 }
 
 /**
@@ -45,7 +43,6 @@ export async function pollUntil<R>(
   poll: (signal: AbortSignal, n: number) => Promise<PollOutcome<R>>,
   options: PollOptions,
 ): Promise<R> {
-  const { abortedError, isUcdnError, scopedSignal } = options.kit
   const deadline = options.clock.now() + options.timeoutMs
   const scope = scopedSignal(options.signal, options.timeoutMs, options.timers)
   const stopped = (thrown: unknown): UcdnError | undefined => {
@@ -81,9 +78,11 @@ export async function pollUntil<R>(
 /** TIMEOUT saying how far things got and, when the last poll failed, why (the failure is the `cause`). */
 function waitTimeout(options: PollOptions, cause: unknown): UcdnError {
   const progress = options.progress ? ` with ${options.progress()}` : ''
-  const last = options.kit.isUcdnError(cause) ? ` (last poll: ${cause.message.replace(/\.$/, '')})` : ''
-  return new options.kit.UcdnError({
+  const last = isUcdnError(cause) ? ` (last poll: ${cause.message.replace(/\.$/, '')})` : ''
+  return new UcdnError({
     code: 'TIMEOUT',
+    source: 'input',
+    field: 'timeoutMs',
     message: `${options.name} gave up after ${options.timeoutMs} ms${progress}${last}; raise timeoutMs or check again later.`,
     cause,
   })

@@ -61,6 +61,31 @@ export function isRetryable(error: RetryCandidate): boolean {
   }
 }
 
+/** What proves an action not safe to repeat was not done: throttled (150, 153; HTTP 429) or unavailable (503). */
+const NOTHING_DONE_RET_CODES: ReadonlySet<number> = new Set([150, 153])
+const NOTHING_DONE_HTTP_STATUSES: ReadonlySet<number> = new Set([429, 503])
+
+/**
+ * Whether another attempt of an action not safe to repeat (a submit) can help without doing it twice: only a
+ * request that provably never left (`sent` false: no connection was made), RetCodes 150/153 and HTTP 429/503
+ * (a 503 whose body carries another RetCode is that RetCode's). Never a timeout or a lost connection after
+ * the request may have left, never 502/504, 110 or ≥ 2000 (the API may have acted).
+ */
+export function isRetryableUnsafe(error: RetryCandidate, sent: boolean): boolean {
+  switch (error.code) {
+    case 'NETWORK_ERROR':
+    case 'TIMEOUT':
+      return !sent
+    case 'API_ERROR':
+      return error.retCode !== undefined && NOTHING_DONE_RET_CODES.has(error.retCode)
+    case 'HTTP_ERROR':
+      if (error.retCode !== undefined && error.retCode !== 0) return NOTHING_DONE_RET_CODES.has(error.retCode)
+      return error.httpStatus !== undefined && NOTHING_DONE_HTTP_STATUSES.has(error.httpStatus)
+    default:
+      return false
+  }
+}
+
 /**
  * "Full jitter" exponential backoff (AWS Architecture Blog, "Exponential Backoff And Jitter"): a uniformly random
  * delay in [0, min(maxDelayMs, baseDelayMs · 2^(retry − 1))). `retry` counts from 1 (the wait before attempt 2).

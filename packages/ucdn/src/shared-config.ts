@@ -5,7 +5,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { pickSharedProfile, profileCount, type SharedFileFormat } from '@scloud/signer/node'
 import type { SharedConfig, SharedConfigRequest } from './config.js'
-import { invalidInput } from './validate-params.js'
+import { invalidInput } from './invalid-input.js'
 
 export const ENV_PROFILE = 'UCLOUD_PROFILE'
 export const ENV_SHARED_CONFIG_FILE = 'UCLOUD_SHARED_CONFIG_FILE'
@@ -113,5 +113,6 @@ function isHttpUrl(value: string): boolean {
 function invalidFile(path: string, problem: string) {
   return invalidInput(
     `The shared config file ${path} ${problem}; fix it, or pass configFile or set ${ENV_SHARED_CONFIG_FILE} to another file.`,
+    { field: 'configFile', source: 'config' },
   )
 }

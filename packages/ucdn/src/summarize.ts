@@ -25,13 +25,47 @@ export interface PrefetchSummary {
   readonly done: boolean
 }
 
-// Statuses are written as strings checked against the generated type rather than read from the generated enum
-// object: the lazily loaded poller imports this module and must not pull in the generated client with it.
+// Statuses are written as strings checked against the generated type: this module needs no generated code.
 const TERMINAL: ReadonlySet<string> = new Set<PrefetchStatus>(['success', 'failure'])
 
 /** True for `success` and `failure`, the statuses that do not change any more. */
 export function isTerminalStatus(status: string | undefined): boolean {
   return status !== undefined && TERMINAL.has(status)
+}
+
+/** True once a task and every one of its URLs are `success` or `failure` (false for no task). */
+export function isTaskFinished(task: TaskInfo | undefined): boolean {
+  return (
+    task !== undefined &&
+    isTerminalStatus(task.status) &&
+    (task.urlLists ?? []).every((url) => isTerminalStatus(url.status))
+  )
+}
+
+/** What {@link summarizePrefetchTask} reports about one task. */
+export interface PrefetchTaskSummary {
+  /** The task's status as the API reports it (`unknow` when absent). */
+  readonly status: string
+  /** URLs in the task. */
+  readonly urls: number
+  /** URLs that finished (`success` or `failure`). */
+  readonly done: number
+  /** URLs whose status is `failure`. */
+  readonly failed: number
+  /** Mean URL progress in percent (0–100), as {@link summarizePrefetchTasks} computes it. */
+  readonly progress: number
+}
+
+/** One task's figures by the same rules as {@link summarizePrefetchTasks}, so a row and a summary line agree. */
+export function summarizePrefetchTask(task: TaskInfo): PrefetchTaskSummary {
+  const summary = summarizePrefetchTasks([task])
+  return {
+    status: task.status ?? ('unknow' satisfies PrefetchStatus),
+    urls: summary.urls.total,
+    done: summary.urls.done,
+    failed: summary.failedUrls.length,
+    progress: summary.progress,
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // The User-Agent names the SDK, its version, the runtime and the product, so SCloud can tell our traffic apart.
 
-import { invalidInput } from './validate-params.js'
+import { invalidInput } from './invalid-input.js'
 import { SDK_VERSION } from './version.js'
 
 /** The runtime facts the User-Agent uses; read from `globalThis.process` when not given. */
@@ -21,7 +21,11 @@ export function buildUserAgent(suffix?: string, runtime: RuntimeInfo = detectRun
   const extra = suffix?.trim()
   // A line break would end the header (fetch refuses it later, as a network error): say so now. Node only, as
   // browsers send no User-Agent of ours.
-  if (extra && /[\r\n]/.test(extra)) throw invalidInput('userAgent must be a string without line breaks.')
+  if (extra && /[\r\n]/.test(extra))
+    throw invalidInput('userAgent must be a string without line breaks.', {
+      field: 'userAgent',
+      source: 'config',
+    })
   return extra ? `${base} ${extra}` : base
 }
 

@@ -1,12 +1,11 @@
-// What differs in Node (package.json `imports` "#platform", condition "node"): undici transport, credentials
-// from the environment and ~/.ucloud/credential.json, the shared config file ~/.ucloud/config.json, a User-Agent,
-// and the fast response check.
+// What differs in Node (package.json `imports` "#platform", condition "node"): the undici wire transport (the
+// global fetch under msw and the like, see transport/default-node.ts), credentials from the environment and
+// ~/.ucloud/credential.json, the shared config file ~/.ucloud/config.json, and a User-Agent.
 import type { CredentialProvider } from '@scloud/signer'
 import { defaultCredentialProvider } from '@scloud/signer/node'
 
-export { fastCheckAndMap } from '../fast-response-check.js'
 export { readSharedConfig } from '../shared-config.js'
-export { createDefaultTransport } from '../transport/node.js'
+export { createDefaultWireTransport } from '../transport/default-node.js'
 export { buildUserAgent } from '../user-agent.js'
 
 export function defaultCredentials(

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createFakeTime } from '../test/helpers/fake-time.js'
-import { createSleep } from './abort.js'
-import { UcdnError } from './errors.js'
+import { createFakeTime } from '../../test/helpers/fake-time.js'
+import { createSleep } from '../abort.js'
+import { UcdnError } from '../errors.js'
+import { DEFAULT_BACKOFF } from '../retry-policy.js'
 import { type AttemptReport, type RetryOptions, withRetries } from './retry.js'
-import { DEFAULT_BACKOFF } from './retry-policy.js'
 
 const unavailable = () => new UcdnError({ code: 'API_ERROR', message: 'busy.', retCode: 150 })
 const denied = () => new UcdnError({ code: 'API_ERROR', message: 'denied.', retCode: 171 })

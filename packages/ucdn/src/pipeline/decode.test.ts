@@ -1,10 +1,30 @@
+// decode + check and map, the steps that turn an answer into a model or an error.
+import { DescribeNewUcdnPrefetchCacheTask } from '@scloud/ucdn-client'
 import { describe, expect, it } from 'vitest'
-import { UcdnError } from './errors.js'
-import { httpError, parseDescribeResponse } from './parse-response.js'
+import { UcdnError } from '../errors.js'
+import { toTaskPage } from '../prefetch-tasks.js'
+import type { WireResponse } from '../transport/wire.js'
+import { checkAndMap } from './check-and-map.js'
+import { decode, httpError } from './decode.js'
 
 const ACTION = 'DescribeNewUcdnPrefetchCacheTask'
-const parse = (body: unknown) =>
-  parseDescribeResponse(typeof body === 'string' ? body : JSON.stringify(body), 'req-1', ACTION)
+const answer = (body: string, status = 200, headers: Record<string, string> = {}): WireResponse => ({
+  status,
+  body,
+  header: (name) => ({ 'x-ucloud-request-uuid': 'req-1', ...headers })[name],
+})
+const parse = (body: unknown) => {
+  const json = decode(ACTION, answer(typeof body === 'string' ? body : JSON.stringify(body)), 0)
+  const model = checkAndMap<{ totalCount?: number; taskList?: [] }>(
+    DescribeNewUcdnPrefetchCacheTask,
+    json,
+    'req-1',
+  )
+  return {
+    page: toTaskPage({ ...model, requestId: 'req-1' }),
+    totalCountReported: model.totalCount !== undefined,
+  }
+}
 const failure = (body: unknown): UcdnError => {
   try {
     parse(body)
@@ -15,7 +35,7 @@ const failure = (body: unknown): UcdnError => {
   throw new Error('expected a failure')
 }
 
-describe('parseDescribeResponse', () => {
+describe('decode, then check and map', () => {
   it('gives a typed page with camelCase generated models', () => {
     const { page, totalCountReported } = parse({
       RetCode: 0,
@@ -106,15 +126,27 @@ describe("the server's Message in errors", () => {
     const body = { RetCode: 230, Action: 'X', Message: `Params invalid: Signature=${SIGNATURE}` }
     expect(failure(body).message).toContain('Params invalid: Signature=[redacted]')
     expect(failure(body).message).not.toContain(SIGNATURE)
-    const http = httpError(ACTION, 400, JSON.stringify(body), 'req-2', undefined)
+    const http = httpError(ACTION, 400, JSON.stringify(body), 'req-2')
     expect(http.message).toContain('Signature=[redacted]')
     expect(JSON.stringify(http.toJSON())).not.toContain(SIGNATURE)
   })
 })
 
 describe('httpError', () => {
-  it('names the status and the request id, and keeps RetCode and Message from a JSON body', () => {
-    const error = httpError(ACTION, 503, '{"RetCode":150,"Message":"Service unavailable"}', 'req-9', 2000)
+  it('names the status and the request id, and keeps RetCode, Message and Retry-After', () => {
+    let error: unknown
+    try {
+      decode(
+        ACTION,
+        answer('{"RetCode":150,"Message":"Service unavailable"}', 503, {
+          'x-ucloud-request-uuid': 'req-9',
+          'retry-after': '2',
+        }),
+        0,
+      )
+    } catch (thrown) {
+      error = thrown
+    }
     expect(error).toMatchObject({
       code: 'HTTP_ERROR',
       httpStatus: 503,
@@ -122,12 +154,15 @@ describe('httpError', () => {
       requestId: 'req-9',
       retryAfterMs: 2000,
       retryable: true,
+      source: 'api',
     })
-    expect(error.message).toBe(`${ACTION} failed with HTTP 503: Service unavailable (request id req-9).`)
+    expect((error as Error).message).toBe(
+      `${ACTION} failed with HTTP 503: Service unavailable (request id req-9).`,
+    )
   })
 
   it('copes with a non-JSON body', () => {
-    const error = httpError(ACTION, 502, '<html>Bad Gateway</html>', undefined, undefined)
+    const error = httpError(ACTION, 502, '<html>Bad Gateway</html>', undefined)
     expect(error.message).toBe(`${ACTION} failed with HTTP 502.`)
     expect(error.retCode).toBeUndefined()
   })

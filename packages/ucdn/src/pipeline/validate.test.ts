@@ -1,10 +1,19 @@
+// The validate step, generic from the descriptor, as describePrefetchTasks uses it (the SDK's names).
+import { DescribeNewUcdnPrefetchCacheTask } from '@scloud/ucdn-client'
 import { describe, expect, it } from 'vitest'
-import { UcdnError } from './errors.js'
-import { type DescribePrefetchTasksParams, toDescribeRequest } from './validate-params.js'
+import { UcdnError } from '../errors.js'
+import { validate } from './validate.js'
+
+const toDescribeRequest = (params: unknown, defaults: { projectId?: string } = {}) =>
+  validate(DescribeNewUcdnPrefetchCacheTask, params, {
+    method: 'describePrefetchTasks',
+    names: 'sdkName',
+    projectId: defaults.projectId,
+  }) as Record<string, unknown>
 
 function rejection(params: unknown): UcdnError {
   try {
-    toDescribeRequest(params as DescribePrefetchTasksParams)
+    toDescribeRequest(params)
   } catch (error) {
     if (error instanceof UcdnError) return error
     throw error
@@ -12,8 +21,8 @@ function rejection(params: unknown): UcdnError {
   throw new Error('expected a rejection')
 }
 
-describe('toDescribeRequest', () => {
-  it('maps SDK names to the generated request model', () => {
+describe('validate (describePrefetchTasks)', () => {
+  it('maps SDK names to the wire parameters', () => {
     expect(
       toDescribeRequest({
         taskIds: ['a', 'b'],
@@ -26,21 +35,21 @@ describe('toDescribeRequest', () => {
         projectId: 'org-1',
       }),
     ).toEqual({
-      action: 'DescribeNewUcdnPrefetchCacheTask',
-      taskId: ['a', 'b'],
-      beginTime: 10,
-      endTime: 20,
-      status: 'success',
-      offset: 5,
-      limit: 7,
-      isDcdn: true,
-      projectId: 'org-1',
+      Action: 'DescribeNewUcdnPrefetchCacheTask',
+      TaskId: ['a', 'b'],
+      BeginTime: 10,
+      EndTime: 20,
+      Status: 'success',
+      Offset: 5,
+      Limit: 7,
+      IsDcdn: true,
+      ProjectId: 'org-1',
     })
   })
 
   it('accepts no params at all', () => {
-    expect(toDescribeRequest(undefined)).toMatchObject({ action: 'DescribeNewUcdnPrefetchCacheTask' })
-    expect(toDescribeRequest({})).toMatchObject({ taskId: undefined, offset: undefined })
+    expect(toDescribeRequest(undefined)).toEqual({ Action: 'DescribeNewUcdnPrefetchCacheTask' })
+    expect(toDescribeRequest({})).toEqual({ Action: 'DescribeNewUcdnPrefetchCacheTask' })
   })
 
   it('turns Dates into whole Unix seconds', () => {
@@ -48,13 +57,13 @@ describe('toDescribeRequest', () => {
       beginTime: new Date('2026-11-29T00:00:00.900Z'),
       endTime: new Date('2026-11-30T00:00:00Z'),
     })
-    expect(request.beginTime).toBe(Date.UTC(2026, 10, 29) / 1000)
-    expect(request.endTime).toBe(Date.UTC(2026, 10, 30) / 1000)
+    expect(request.BeginTime).toBe(Date.UTC(2026, 10, 29) / 1000)
+    expect(request.EndTime).toBe(Date.UTC(2026, 10, 30) / 1000)
   })
 
   it('uses the default projectId only when the call does not set its own', () => {
-    expect(toDescribeRequest({}, { projectId: 'default' }).projectId).toBe('default')
-    expect(toDescribeRequest({ projectId: 'mine' }, { projectId: 'default' }).projectId).toBe('mine')
+    expect(toDescribeRequest({}, { projectId: 'default' }).ProjectId).toBe('default')
+    expect(toDescribeRequest({ projectId: 'mine' }, { projectId: 'default' }).ProjectId).toBe('mine')
   })
 
   it.each<[string, unknown, string]>([
@@ -73,14 +82,18 @@ describe('toDescribeRequest', () => {
     ['a NaN limit', { limit: Number.NaN }, 'limit must be an integer ≥ 0'],
     ['an invalid Date', { beginTime: new Date('nope') }, 'beginTime must be Unix seconds'],
     ['a negative time', { beginTime: -1 }, 'beginTime must be Unix seconds'],
-    ['milliseconds for seconds', { beginTime: 1_800_000_000_000 }, 'beginTime looks like milliseconds'],
+    [
+      'milliseconds for seconds',
+      { beginTime: 1_800_000_000_000 },
+      'beginTime must be Unix seconds (an integer from 0 to 99999999999) or a valid Date, got 1800000000000 (it looks like milliseconds)',
+    ],
     ['a non-boolean isDcdn', { isDcdn: 'yes' }, 'isDcdn must be a boolean'],
     ['an empty projectId', { projectId: '' }, 'projectId must be a non-empty string'],
     ['endTime without beginTime', { endTime: 100 }, 'beginTime is required when endTime is given'],
     [
       'beginTime after endTime',
       { beginTime: 200, endTime: 100 },
-      'beginTime (200) must not be after endTime (100)',
+      'beginTime (200) must not be after endTime',
     ],
     ['an unknown key', { taskId: ['a'] }, 'unknown parameter "taskId"'],
     [
@@ -104,11 +117,11 @@ describe('toDescribeRequest', () => {
   })
 
   it('accepts surrogate pairs (emoji) in task ids', () => {
-    expect(toDescribeRequest({ taskIds: ['task-😀'] }).taskId).toEqual(['task-😀'])
+    expect(toDescribeRequest({ taskIds: ['task-😀'] }).TaskId).toEqual(['task-😀'])
   })
 
   it('accepts beginTime alone and beginTime equal to endTime', () => {
-    expect(toDescribeRequest({ beginTime: 5 }).beginTime).toBe(5)
-    expect(toDescribeRequest({ beginTime: 5, endTime: 5 }).endTime).toBe(5)
+    expect(toDescribeRequest({ beginTime: 5 }).BeginTime).toBe(5)
+    expect(toDescribeRequest({ beginTime: 5, endTime: 5 }).EndTime).toBe(5)
   })
 })

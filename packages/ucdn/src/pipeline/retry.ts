@@ -1,9 +1,10 @@
-// The retry loop: each attempt gets a fresh scope (caller's signal + per-attempt timeout) and re-runs the whole
-// request pipeline, so every attempt is signed afresh (retry before sign).
-import { raceAbort, type ScopedSignal, scopedSignal } from './abort.js'
-import type { Clock, Sleep, Timers } from './clock.js'
-import { abortedError, isUcdnError, UcdnError } from './errors.js'
-import { type BackoffOptions, retryDelay } from './retry-policy.js'
+// Step 2, retry: each attempt gets a fresh scope (caller's signal + per-attempt timeout) and re-runs the steps
+// after it, so every attempt is signed afresh (retry before sign). What is retried follows the operation's
+// x-scloud-idempotent: an action not safe to repeat is retried only when nothing can have been done.
+import { raceAbort, type ScopedSignal, scopedSignal } from '../abort.js'
+import type { Clock, Sleep, Timers } from '../clock.js'
+import { abortedError, isUcdnError, UcdnError } from '../errors.js'
+import { type BackoffOptions, isRetryableUnsafe, retryDelay } from '../retry-policy.js'
 
 export interface RetryOptions {
   readonly action: string
@@ -15,7 +16,16 @@ export interface RetryOptions {
   readonly sleep: Sleep
   readonly random: () => number
   readonly backoff: BackoffOptions
+  /** False for an action not safe to repeat (default true). */
+  readonly idempotent?: boolean | undefined
   readonly onAttempt?: ((report: AttemptReport) => void) | undefined
+}
+
+/** What an attempt tells the loop while it runs. */
+export interface AttemptState {
+  /** True from the moment the request may have left (the send step sets it; a transport that proves nothing
+   *  was written clears it again). */
+  sent: boolean
 }
 
 /** What one attempt did; handed to `onAttempt` (the client logs it). */
@@ -35,7 +45,7 @@ export interface AttemptReport {
  * `attempt` must throw {@link UcdnError}s; anything else is a bug and is rethrown untouched.
  */
 export async function withRetries<T>(
-  attempt: (scope: ScopedSignal, attemptNumber: number) => Promise<T>,
+  attempt: (scope: ScopedSignal, attemptNumber: number, state: AttemptState) => Promise<T>,
   options: RetryOptions,
 ): Promise<T> {
   const maxAttempts = options.maxRetries + 1
@@ -43,9 +53,10 @@ export async function withRetries<T>(
     if (options.signal?.aborted) throw abortedError(options.action, options.signal.reason, n - 1)
     const started = options.clock.now()
     const scope = scopedSignal(options.signal, options.timeoutMs, options.timers)
+    const state: AttemptState = { sent: false }
     let error: UcdnError
     try {
-      const result = await scope.race(attempt(scope, n))
+      const result = await scope.race(attempt(scope, n, state))
       if (options.onAttempt !== undefined) {
         report(options, {
           attempt: n,
@@ -64,6 +75,7 @@ export async function withRetries<T>(
     } finally {
       scope.dispose()
     }
+    if (options.idempotent === false) error = settleUnsafe(error, state.sent, options.action)
     const durationMs = options.clock.now() - started
     if (!error.retryable || n >= maxAttempts) {
       report(options, { attempt: n, maxAttempts, durationMs, error, outcome: 'fail' })
@@ -81,9 +93,29 @@ export async function withRetries<T>(
   }
 }
 
+/**
+ * A failure of an action not safe to repeat: a lost answer after the request may have left is OUTCOME_UNKNOWN
+ * (never retried); anything else is retried only when it proves nothing was done.
+ */
+function settleUnsafe(error: UcdnError, sent: boolean, action: string): UcdnError {
+  if ((error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT') && sent) {
+    return new UcdnError({
+      code: 'OUTCOME_UNKNOWN',
+      source: 'transport',
+      message: `${action} may have reached the API, but no answer came (${error.message.replace(/\.$/, '')}); the outcome is unknown: look it up before submitting again.`,
+      action,
+      retryable: false,
+      cause: error,
+    })
+  }
+  const retryable = isRetryableUnsafe(error, sent)
+  return retryable === error.retryable ? error : error.with({ retryable })
+}
+
 export function timeoutError(action: string, timeoutMs: number, cause?: unknown): UcdnError {
   return new UcdnError({
     code: 'TIMEOUT',
+    source: 'transport',
     message: `${action} got no answer within ${timeoutMs} ms; raise timeoutMs or check the network.`,
     action,
     cause,

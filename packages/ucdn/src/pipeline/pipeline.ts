@@ -1,0 +1,95 @@
+// The one call path of @scloud/ucdn, for every action of the spec. Its steps, in order:
+//
+//   validate → retry → sign → send → size limit → decode → check and map → log
+//
+// validate runs once per call; everything from sign to check and map runs once per attempt, inside retry, so
+// every attempt is signed afresh; log hears about each attempt. Each step is a small file of this folder.
+import type { CredentialProvider } from '@scloud/signer'
+import type { AnyOperation, ResponseOf } from '@scloud/ucdn-client'
+import type { ResolvedConfig } from '../config.js'
+import type { WireTransport } from '../transport/wire.js'
+import { checkAndMap } from './check-and-map.js'
+import { decode, requestIdOf } from './decode.js'
+import { AttemptLog } from './log.js'
+import { withRetries } from './retry.js'
+import { send } from './send.js'
+import { sign } from './sign.js'
+import { type ValidateOptions, validate, type WireParams } from './validate.js'
+
+/** The steps, in the order a call goes through them. */
+export const PIPELINE_STEPS = [
+  'validate',
+  'retry',
+  'sign',
+  'send',
+  'size limit',
+  'decode',
+  'check and map',
+  'log',
+] as const
+
+/** What a call needs of its client. */
+export interface PipelineContext {
+  readonly config: ResolvedConfig
+  readonly transport: WireTransport
+  readonly credentials: CredentialProvider
+}
+
+/** The response model of an operation plus the `X-UCLOUD-REQUEST-UUID` of the answer. */
+export type SendResult<O> = ResponseOf<O> & { readonly requestId: string | undefined }
+
+/** Step 1: the wire parameters of a valid call (INVALID_INPUT before anything is sent). */
+export function prepare(
+  context: PipelineContext,
+  operation: AnyOperation,
+  params: unknown,
+  how: Pick<ValidateOptions, 'method' | 'names'>,
+): WireParams {
+  return validate(operation, params, { ...how, projectId: context.config.projectId })
+}
+
+/** Steps 2 to 8 for prepared wire parameters. */
+export function execute<O extends AnyOperation>(
+  context: PipelineContext,
+  operation: O,
+  wire: WireParams,
+  signal: AbortSignal | undefined,
+): Promise<SendResult<O>> {
+  const { config } = context
+  const action = operation.action
+  const log = config.logger && new AttemptLog(config.logger, action, wire)
+  const target = {
+    action,
+    transport: context.transport,
+    baseUrl: config.baseUrl,
+    userAgent: config.userAgent,
+    maxResponseBytes: config.maxResponseBytes,
+  }
+  return withRetries(
+    async (scope, _n, state) => {
+      log?.start()
+      const body = await sign(action, wire, context.credentials) // sign, afresh on every attempt
+      // send; the size limit (maxResponseBytes) travels with the request: the transport stops reading at it
+      const response = await send(target, body, scope, state)
+      const requestId = requestIdOf(response)
+      log?.answered(response, requestId)
+      const json = decode(action, response, config.clock.now()) // decode
+      const model = checkAndMap<ResponseOf<O>>(operation, json, requestId) // check and map
+      log?.succeeded()
+      return { ...(model as object), requestId } as SendResult<O>
+    },
+    {
+      action,
+      idempotent: operation.idempotent,
+      maxRetries: config.maxRetries,
+      timeoutMs: config.timeoutMs,
+      clock: config.clock,
+      timers: config.timers,
+      sleep: config.sleep,
+      random: config.random,
+      backoff: config.backoff,
+      signal,
+      onAttempt: log?.report, // log
+    },
+  )
+}

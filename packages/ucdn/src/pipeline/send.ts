@@ -1,0 +1,88 @@
+// Step 4, send: one signed form POST to `<baseUrl>/` through the wire transport (undici in Node, fetch in
+// browsers, msw and with a caller's `fetch`); its failures as UcdnErrors. The attempt's state learns that the
+// request may have left before the transport is called, and that it never did only when the transport proves it.
+import type { ScopedSignal } from '../abort.js'
+import { UcdnError } from '../errors.js'
+import { TransportError, type WireResponse, type WireTransport } from '../transport/wire.js'
+import { describeCause } from '../transport/wire-errors.js'
+import type { AttemptState } from './retry.js'
+import { FORM_CONTENT_TYPE } from './sign.js'
+import { tooLargeError } from './size-limit.js'
+
+export interface SendContext {
+  readonly action: string
+  readonly transport: WireTransport
+  readonly baseUrl: string
+  readonly userAgent: string | undefined
+  readonly maxResponseBytes: number
+}
+
+export async function send(
+  context: SendContext,
+  body: string,
+  scope: ScopedSignal,
+  state: AttemptState,
+): Promise<WireResponse> {
+  const headers: Record<string, string> = { 'content-type': FORM_CONTENT_TYPE }
+  if (context.userAgent !== undefined) headers['user-agent'] = context.userAgent
+  state.sent = true
+  try {
+    return await context.transport.send({
+      url: `${context.baseUrl}/`,
+      body,
+      headers,
+      signal: undefined,
+      scope,
+      maxResponseBytes: context.maxResponseBytes,
+    })
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error
+    if (!error.sent) state.sent = false
+    throw transportError(context, error)
+  }
+}
+
+/** A transport failure as the UcdnError a caller acts on. */
+function transportError(context: SendContext, error: TransportError): UcdnError {
+  const { action } = context
+  const common = { action, httpStatus: error.httpStatus, requestId: error.requestId, cause: error } as const
+  switch (error.kind) {
+    case 'too-large':
+      return tooLargeError(action, context.maxResponseBytes, error.httpStatus, error.requestId, error)
+    case 'redirect':
+      return new UcdnError({
+        code: 'HTTP_ERROR',
+        source: 'transport',
+        field: 'baseUrl',
+        message: `${action} was not sent on: ${lowerFirst(error.message)}`,
+        ...common,
+      })
+    case 'decode':
+      return new UcdnError({
+        code: 'INVALID_RESPONSE',
+        source: 'response',
+        message: `${action} got an answer that could not be decoded (${lowerFirst(error.message).replace(/\.$/, '')}); report it to SCloud support.`,
+        ...common,
+      })
+    case 'timeout':
+    case 'aborted':
+      // The retry loop names these from the attempt's scope (timeout) or the caller's signal.
+      return new UcdnError({ code: 'TIMEOUT', source: 'transport', message: error.message, ...common })
+    default:
+      return new UcdnError({
+        code: 'NETWORK_ERROR',
+        source: 'transport',
+        message: `${action} could not reach ${context.baseUrl} (${causeOf(error)}); check the network and baseUrl.`,
+        ...common,
+      })
+  }
+}
+
+/** The socket's own words ("ECONNRESET read ECONNRESET"), else the transport's. */
+function causeOf(error: TransportError): string {
+  return error.cause === undefined ? error.message.replace(/\.$/, '') : describeCause(error.cause)
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
+}

@@ -1,0 +1,122 @@
+// Step 1, validate: the caller's parameters checked against the operation's generated descriptor alone — its
+// field table (names, time fields), its zod request schema and its compiled cross-field rules — and turned into
+// the wire parameters (PascalCase, `Action` included). Nothing is sent when this throws INVALID_INPUT.
+import type { AnyOperation, OperationField } from '@scloud/ucdn-client'
+import type * as z from 'zod/mini'
+import { describeValue, quote } from '../describe-value.js'
+import { invalidInput } from '../invalid-input.js'
+import { describeSchema, fieldSchema } from './describe-schema.js'
+
+/** Wire parameters, `Action` included, before flattening. */
+export type WireParams = Readonly<Record<string, unknown>>
+
+/** How the caller names the parameters: the generated model's names (`send`) or the SDK's (`x-scloud-name`). */
+export type Naming = 'model' | 'sdkName'
+
+export interface ValidateOptions {
+  /** Prefixes every message: the method the caller called. */
+  readonly method: string
+  readonly names: Naming
+  /** Sent as `ProjectId` when the operation has one and the call does not set it. */
+  readonly projectId: string | undefined
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** The wire parameters of a valid call; INVALID_INPUT (`source: 'input'`, `field` as the caller named it) else. */
+export function validate(operation: AnyOperation, params: unknown, options: ValidateOptions): WireParams {
+  const { method, names } = options
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+    throw invalidInput(`${method}: params must be an object (or omitted).`, { field: 'params' })
+  }
+  const given = (params ?? {}) as Record<string, unknown>
+  const byName = new Map(operation.fields.map((field) => [field[names], field]))
+  for (const key of Object.keys(given)) {
+    if (!byName.has(key)) {
+      const known = operation.fields.map((field) => field[names]).join(', ')
+      throw invalidInput(`${method}: unknown parameter ${quote(key)} (known: ${known}).`, { field: key })
+    }
+  }
+  const wire: Record<string, unknown> = { Action: operation.action }
+  for (const field of operation.fields) {
+    const value = given[field[names]]
+    if (value !== undefined) wire[field.wire] = field.time && value instanceof Date ? toSeconds(value) : value
+  }
+  if (wire.ProjectId === undefined && options.projectId !== undefined && byName.has(nameOf('ProjectId'))) {
+    wire.ProjectId = options.projectId
+  }
+  const parsed = operation.request.safeParse(wire)
+  if (!parsed.success) {
+    // `reportInput` (the rejected value, for the message) costs zod its fast path: ask for it only on failure.
+    const issues = operation.request.safeParse(wire, { reportInput: true }).error?.issues ?? []
+    throw describeIssues(operation, issues, given, options)
+  }
+  for (const field of operation.fields) checkUnicode(field, wire[field.wire], options)
+  const problem = operation.checkRules(parsed.data)
+  if (problem !== undefined) {
+    const field = operation.fields.find((f) => f.wire === problem.field)
+    const name = field?.[names] ?? problem.field
+    const value = wire[problem.field]
+    // The rule's detail names fields by wire name; the caller knows them by theirs.
+    const detail = problem.detail.replace(/\b[A-Z]\w*\b/g, (word) => {
+      const named = operation.fields.find((f) => f.wire === word)
+      return named ? named[names] : word
+    })
+    const subject = value === undefined ? name : `${name} (${describeValue(value)})`
+    throw invalidInput(`${method}: ${subject} ${detail.startsWith('must') ? '' : 'is '}${detail}.`, {
+      field: name,
+    })
+  }
+  return parsed.data as WireParams
+
+  function nameOf(wireName: string): string {
+    return operation.fields.find((f) => f.wire === wireName)?.[names] ?? wireName
+  }
+}
+
+/** A Date as whole Unix seconds; an invalid Date stays as it is, for the schema to refuse and name. */
+function toSeconds(date: Date): number | Date {
+  const ms = date.getTime()
+  return Number.isNaN(ms) ? date : Math.floor(ms / 1000)
+}
+
+function describeIssues(
+  operation: AnyOperation,
+  issues: readonly z.core.$ZodIssue[],
+  given: Readonly<Record<string, unknown>>,
+  { method, names }: ValidateOptions,
+) {
+  const [first] = issues
+  const more =
+    issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''
+  if (first === undefined) return invalidInput(`${method}: params are invalid.`)
+  const [wireName, index] = first.path
+  const field = operation.fields.find((f) => f.wire === wireName)
+  const name = field?.[names] ?? String(wireName)
+  const schema = fieldSchema(operation.request, String(wireName), index !== undefined)
+  let what = schema ? describeSchema(schema) : 'valid'
+  if (field?.time && index === undefined) what = `Unix seconds (${what}) or a valid Date`
+  const shown = index === undefined ? given[name] : first.input
+  const got = shown === undefined ? 'nothing' : Array.isArray(shown) ? itemCount(shown) : describeValue(shown)
+  const hint = field?.time && first.code === 'too_big' ? ' (it looks like milliseconds)' : ''
+  const where = index === undefined ? name : `${name}[${String(index)}]`
+  return invalidInput(`${method}: ${where} must be ${what}, got ${got}${hint}${more}.`, { field: name })
+}
+
+function itemCount(array: readonly unknown[]): string {
+  return `an array of ${array.length} item${array.length === 1 ? '' : 's'}`
+}
+
+/** A lone UTF-16 surrogate passes a string schema but has no UTF-8 form to send or sign. */
+function checkUnicode(field: OperationField, value: unknown, { method, names }: ValidateOptions): void {
+  const strings = Array.isArray(value) ? value : [value]
+  for (let i = 0; i < strings.length; i++) {
+    const text = strings[i]
+    if (typeof text === 'string' && LONE_SURROGATE.test(text)) {
+      const where = Array.isArray(value) ? `${field[names]}[${i}]` : field[names]
+      throw invalidInput(`${method}: ${where} must be well-formed Unicode (it has a lone surrogate).`, {
+        field: field[names],
+      })
+    }
+  }
+}
