@@ -57,10 +57,7 @@ function classifyUcdnError(error: UcdnError): { exitCode: ExitCode; line: string
       // Unusable credentials or a broken shared config file reach the SDK as invalid input, but they are not a
       // command-line mistake: the set-up is broken (exit 3, like missing credentials).
       return {
-        exitCode:
-          isCredentialsError(error.cause) || SHARED_CONFIG_PROBLEM.test(error.message)
-            ? ExitCode.ApiError
-            : ExitCode.Usage,
+        exitCode: isBrokenSetUp(error) ? ExitCode.ApiError : ExitCode.Usage,
         line: inCliTerms(error.message),
         details,
       }
@@ -69,21 +66,27 @@ function classifyUcdnError(error: UcdnError): { exitCode: ExitCode; line: string
   }
 }
 
-/** How the SDK begins its message about an unusable ~/.ucloud/config.json (or UCLOUD_SHARED_CONFIG_FILE). */
-const SHARED_CONFIG_PROBLEM = /^The shared config file /
+/** Credentials the SDK cannot use, or the shared config file (~/.ucloud/config.json), by the error's fields. */
+function isBrokenSetUp(error: UcdnError): boolean {
+  return error.source === 'credentials' || (error.source === 'config' && error.field === 'configFile')
+}
 
-// The SDK's advice names its options; the user of this tool sets them with flags (or, for the config file,
-// the environment variable: this tool has no option for it).
-const CLI_TERMS: readonly [RegExp, string][] = [
-  [/, or pass configFile or set /g, ', or set '],
-  [/\btimeoutMs\b/g, '--timeout'],
-  [/\bbaseUrl\b/g, '--base-url'],
-  [/\bprojectId\b/g, '--project-id'],
-  [/\bisDcdn\b/g, '--dcdn'],
-]
+// The SDK's advice names its options (its public API names, never reworded); the user of this tool sets them
+// with flags, or, for the config file, the environment variable (this tool has no option for it). Literal
+// names, replaced as whole words: nothing here guesses at what a message means.
+const CLI_TERMS: Readonly<Record<string, string>> = {
+  timeoutMs: '--timeout',
+  baseUrl: '--base-url',
+  projectId: '--project-id',
+  isDcdn: '--dcdn',
+}
+const CONFIG_FILE_ADVICE = ['pass configFile or set ', 'set '] as const
 
 function inCliTerms(message: string): string {
-  return CLI_TERMS.reduce((text, [pattern, flag]) => text.replace(pattern, flag), message)
+  const text = message.replaceAll(CONFIG_FILE_ADVICE[0], CONFIG_FILE_ADVICE[1])
+  let out = ''
+  for (const word of text.split(/(\w+)/)) out += Object.hasOwn(CLI_TERMS, word) ? CLI_TERMS[word] : word
+  return out
 }
 
 // The SDK's messages usually carry the RetCode and request id already; add whichever is missing.

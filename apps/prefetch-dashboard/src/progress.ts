@@ -1,4 +1,10 @@
-import { PrefetchStatus, summarizePrefetchTasks, type TaskInfo, type UrlProgressInfo } from '@scloud/ucdn'
+import {
+  isTaskFinished,
+  PrefetchStatus,
+  summarizePrefetchTask,
+  type TaskInfo,
+  type UrlProgressInfo,
+} from '@scloud/ucdn'
 
 /** One task's progress, as its row shows it. */
 export type TaskProgress = {
@@ -12,15 +18,15 @@ export type TaskProgress = {
   readonly finished: boolean
 }
 
-/** The same arithmetic as the page's summary line (summarizePrefetchTasks), for one task. */
+/** The SDK's figures for one task (the same arithmetic as the page's summary line), as the row needs them. */
 export function taskProgress(task: TaskInfo): TaskProgress {
-  const summary = summarizePrefetchTasks([task])
+  const summary = summarizePrefetchTask(task)
   return {
-    done: summary.urls.done,
-    total: summary.urls.total,
-    failed: summary.failedUrls.length,
+    done: summary.done,
+    total: summary.urls,
+    failed: summary.failed,
     percent: summary.progress,
-    finished: summary.done,
+    finished: isTaskFinished(task),
   }
 }
 

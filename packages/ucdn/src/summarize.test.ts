@@ -1,6 +1,11 @@
 import type { TaskInfo } from '@scloud/ucdn-client'
 import { describe, expect, it } from 'vitest'
-import { isTerminalStatus, summarizePrefetchTasks } from './summarize.js'
+import {
+  isTaskFinished,
+  isTerminalStatus,
+  summarizePrefetchTask,
+  summarizePrefetchTasks,
+} from './summarize.js'
 
 const zero = { success: 0, wait: 0, process: 0, failure: 0, unknow: 0 }
 
@@ -82,5 +87,46 @@ describe('isTerminalStatus', () => {
     expect(['success', 'failure', 'wait', 'process', 'unknow', 'x', undefined].map(isTerminalStatus)).toEqual(
       [true, true, false, false, false, false, false],
     )
+  })
+})
+
+describe('summarizePrefetchTask and isTaskFinished', () => {
+  const task = (status: string | undefined, urls: TaskInfo['urlLists']): TaskInfo => ({
+    taskId: 't',
+    status,
+    urlLists: urls,
+  })
+
+  it('gives one task the figures summarizePrefetchTasks gives it, with its status', () => {
+    const one = task('process', [
+      { url: 'a', status: 'success', progress: 40 },
+      { url: 'b', status: 'failure', progress: 10 },
+      { url: 'c', status: 'process', progress: 50 },
+      { url: 'd', status: 'wait' },
+    ])
+    expect(summarizePrefetchTask(one)).toEqual({
+      status: 'process',
+      urls: 4,
+      done: 2,
+      failed: 1,
+      progress: 62.5,
+    })
+    const all = summarizePrefetchTasks([one])
+    expect(summarizePrefetchTask(one).progress).toBe(all.progress)
+    expect(summarizePrefetchTask(task(undefined, undefined))).toEqual({
+      status: 'unknow',
+      urls: 0,
+      done: 0,
+      failed: 0,
+      progress: 0,
+    })
+  })
+
+  it('a task is finished when it and every URL are success or failure', () => {
+    expect(isTaskFinished(task('success', [{ status: 'failure' }, { status: 'success' }]))).toBe(true)
+    expect(isTaskFinished(task('success', []))).toBe(true)
+    expect(isTaskFinished(task('success', [{ status: 'process' }]))).toBe(false)
+    expect(isTaskFinished(task('process', [{ status: 'success' }]))).toBe(false)
+    expect(isTaskFinished(undefined)).toBe(false)
   })
 })

@@ -1,0 +1,37 @@
+import { UcdnError } from '@scloud/ucdn'
+import { describe, expect, it } from 'vitest'
+import { errorResponse } from './error-response.js'
+
+const logged: unknown[] = []
+const logger = { error: (message: string) => void logged.push(message) }
+const answer = (error: UcdnError) => {
+  const response = errorResponse(error, logger)
+  return { status: response.status, body: response.body as { error: Record<string, unknown> } }
+}
+
+describe('errorResponse chooses by where the failure arose (source), never by the wording', () => {
+  it.each([
+    ['credentials', { code: 'INVALID_INPUT', source: 'credentials', field: 'credentials' }],
+    ['configuration', { code: 'INVALID_INPUT', source: 'config', field: 'baseUrl' }],
+  ] as const)('%s: 500 SERVER_MISCONFIGURED, the details logged, not sent', (_, details) => {
+    const { status, body } = answer(new UcdnError({ ...details, message: 'secret /root/.ucloud detail.' }))
+    expect(status).toBe(500)
+    expect(body.error.code).toBe('SERVER_MISCONFIGURED')
+    expect(JSON.stringify(body)).not.toContain('/root/.ucloud')
+  })
+
+  it('a parameter the SDK refuses after the query was checked is this server’s bug: 500, the field logged', () => {
+    logged.length = 0
+    const { status, body } = answer(
+      new UcdnError({ code: 'INVALID_INPUT', source: 'input', field: 'beginTime', message: 'bad.' }),
+    )
+    expect([status, body.error.code]).toEqual([500, 'INTERNAL_ERROR'])
+    expect(logged).toEqual(['The SDK refused the parameter beginTime of the call.'])
+  })
+
+  it('an outcome the SDK cannot know is an API-side failure the browser sees as such (502, not retryable)', () => {
+    const { status, body } = answer(new UcdnError({ code: 'OUTCOME_UNKNOWN', message: 'unknown.' }))
+    expect(status).toBe(502)
+    expect(body.error).toMatchObject({ code: 'OUTCOME_UNKNOWN', retryable: false, source: 'transport' })
+  })
+})
