@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { createFakeTime } from '../test/helpers/fake-time.js'
-import { ATTEMPT_SCOPE, createSleep, onAbort, raceAbort, scopedSignal, withSignal } from './abort.js'
+import { createSleep, onAbort, raceAbort, scopedSignal } from './abort.js'
 
 describe('scopedSignal', () => {
   it('aborts with a TimeoutError when its timeout passes, and says so', async () => {
@@ -65,17 +65,6 @@ describe('ScopedSignal without an AbortSignal', () => {
     const signal = scope.signal
     parent.abort('stop')
     expect(signal.reason).toBe('stop')
-  })
-
-  it('withSignal gives a fetch that knows nothing of scopes a real signal, and leaves other inits alone', () => {
-    const scope = scopedSignal(undefined, undefined, createFakeTime().timers)
-    const init = { method: 'POST', [ATTEMPT_SCOPE]: scope }
-    const converted = withSignal(init)
-    expect(converted?.signal).toBe(scope.signal)
-    expect(converted?.method).toBe('POST')
-    const plain = { method: 'GET' }
-    expect(withSignal(plain)).toBe(plain)
-    expect(withSignal(undefined)).toBeUndefined()
   })
 })
 

@@ -81,18 +81,12 @@ export interface ScopedSignal {
 /**
  * A `RequestInit` key under which the client hands an attempt's {@link ScopedSignal} to its own transports
  * instead of a `signal`: they subscribe to it directly (no AbortController, no EventTarget listener), and
- * turn it into a real `signal` only when they pass the request on to a `fetch` (see {@link withSignal}).
+ * turn it into a real `signal` only when they pass the request on to a `fetch`.
  */
 export const ATTEMPT_SCOPE: unique symbol = Symbol('@scloud/ucdn attempt scope')
 
 /** A RequestInit that may carry an attempt's scope. */
 export type ScopedInit = RequestInit & { readonly [ATTEMPT_SCOPE]?: ScopedSignal | undefined }
-
-/** `init` with a real `signal` for a fetch that knows nothing of {@link ATTEMPT_SCOPE}. */
-export function withSignal(init: ScopedInit | undefined): RequestInit | undefined {
-  const scope = init?.[ATTEMPT_SCOPE]
-  return scope === undefined ? init : { ...init, signal: scope.signal }
-}
 
 /**
  * A child of `parent` with its own timeout. Not `AbortSignal.any` + `AbortSignal.timeout`: those use real

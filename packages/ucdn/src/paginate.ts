@@ -51,7 +51,7 @@ export async function* paginateByOffset<P>(
   const { startOffset, pageSize, maxPages } = options
   const controller = new AbortController()
   const parent = options.signal
-  // A plain listener (not abort.js's shared one): this module is loaded on first use and imports no runtime code.
+  // One listener per walk, removed when the walk ends.
   const stop = () => controller.abort(parent?.reason)
   parent?.addEventListener('abort', stop, { once: true })
   const unsubscribe = parent && (() => parent.removeEventListener('abort', stop))
