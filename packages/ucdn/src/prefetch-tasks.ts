@@ -1,6 +1,6 @@
 // The prefetch-task helpers' public types and the one mapping they share: an answer of
 // DescribeNewUcdnPrefetchCacheTask as a page. Calls, paging and waiting are the generic ones (client.ts).
-import type { DescribeNewUcdnPrefetchCacheTaskResponse, PrefetchStatus, TaskInfo } from '@scloud/ucdn-client'
+import type { PrefetchStatus, TaskInfo } from '@scloud/ucdn-client'
 import type { Clock, Sleep } from './clock.js'
 import type { PrefetchSummary } from './summarize.js'
 
@@ -88,12 +88,12 @@ export interface WaitForPrefetchTasksOptions {
   readonly sleep?: Sleep | undefined
 }
 
-/** An answer as a page: a missing list is empty, a missing total this page's length. */
-export function toTaskPage(
-  answer: Pick<DescribeNewUcdnPrefetchCacheTaskResponse, 'taskList' | 'totalCount'> & {
-    readonly requestId: string | undefined
-  },
-): PrefetchTaskPage {
+/** A task-describe answer (prefetch or refresh) as a page: a missing list is empty, a missing total this page's length. */
+export function toTaskPage<T extends TaskInfo>(answer: {
+  readonly taskList?: T[] | undefined
+  readonly totalCount?: number | undefined
+  readonly requestId: string | undefined
+}): { totalCount: number; taskList: T[]; requestId: string | undefined } {
   const taskList = answer.taskList ?? []
   return { totalCount: answer.totalCount ?? taskList.length, taskList, requestId: answer.requestId }
 }
