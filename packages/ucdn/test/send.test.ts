@@ -3,7 +3,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { verifySignature } from '@scloud/signer'
-import { DescribeNewUcdnPrefetchCacheTask } from '@scloud/ucdn-client'
+import { DescribeNewUcdnPrefetchCacheTask, PrefetchNewUcdnDomainCache } from '@scloud/ucdn-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { UcdnClient, type UcdnClientOptions, type UcdnError } from '../src/index.js'
 import { encoded, redirect, TEST_CODINGS } from './helpers/encoded-answers.js'
@@ -230,6 +230,60 @@ describe('retries follow operation.idempotent', () => {
       client({ baseUrl: `http://127.0.0.1:${port}`, maxRetries: 2 }).send(SUBMIT, {}),
     )
     expect(error).toMatchObject({ code: 'NETWORK_ERROR', attempts: 3, retryable: true })
+  })
+})
+
+describe('a submit from the spec (PrefetchNewUcdnDomainCache, x-scloud-idempotent: false)', () => {
+  const SUBMITTED = { RetCode: 0, Action: 'PrefetchNewUcdnDomainCacheResponse', TaskId: 'task-9' }
+
+  it('sends UrlList indexed and answers the TaskId', async () => {
+    server.enqueue(json(SUBMITTED))
+    const answer = await client().send(PrefetchNewUcdnDomainCache, {
+      urlList: ['https://cdn.example.com/a.js', 'https://cdn.example.com/b.js'],
+    })
+    expect(answer).toMatchObject({ taskId: 'task-9' })
+    expect(formOf(server.requests[0]?.body ?? '')).toMatchObject({
+      Action: 'PrefetchNewUcdnDomainCache',
+      'UrlList.0': 'https://cdn.example.com/a.js',
+      'UrlList.1': 'https://cdn.example.com/b.js',
+    })
+  })
+
+  it.each<[string, object, readonly string[]]>([
+    [
+      'no UrlList',
+      {},
+      ['non-empty strings matching /^[hH][tT][tT][pP][sS]?:', '(1 to 1000 items), got nothing'],
+    ],
+    ['an empty UrlList', { urlList: [] }, ['got an array of 0 items']],
+    ['1001 URLs', { urlList: Array.from({ length: 1001 }, (_, i) => `https://c/${i}`) }, ['1001 items']],
+  ])('refuses %s before sending, naming urlList', async (_, params, parts) => {
+    const error = await failure(client().send(PrefetchNewUcdnDomainCache, params as never))
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', field: 'urlList', source: 'input' })
+    expect(error.message).toMatch(
+      /^PrefetchNewUcdnDomainCache: urlList must be an array of non-empty strings/,
+    )
+    for (const part of parts) expect(error.message).toContain(part)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('a lost answer is OUTCOME_UNKNOWN after one request; RetCode 150 is retried', async () => {
+    server.enqueue(reset)
+    expect(
+      await failure(client().send(PrefetchNewUcdnDomainCache, { urlList: ['https://c/a'] })),
+    ).toMatchObject({
+      code: 'OUTCOME_UNKNOWN',
+      retryable: false,
+    })
+    expect(server.requests).toHaveLength(1)
+    server.reset()
+    server.enqueue(json({ RetCode: 150, Action: 'X' }), json(SUBMITTED))
+    await expect(
+      client().send(PrefetchNewUcdnDomainCache, { urlList: ['https://c/a'] }),
+    ).resolves.toMatchObject({
+      taskId: 'task-9',
+    })
+    expect(server.requests).toHaveLength(2)
   })
 })
 

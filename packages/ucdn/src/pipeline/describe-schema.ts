@@ -23,7 +23,14 @@ type CheckDef = {
   readonly format?: string
   readonly pattern?: RegExp
 }
-type Bounds = { minimum?: number; maximum?: number; pattern?: RegExp; integer?: boolean }
+type Bounds = {
+  minimum?: number | undefined
+  maximum?: number | undefined
+  exclusiveMinimum?: boolean
+  exclusiveMaximum?: boolean
+  pattern?: RegExp
+  integer?: boolean
+}
 
 /** "a non-empty string", "an integer from 0 to 99999999999", "an array of non-empty strings (1 to 1000 items)". */
 export function describeSchema(schema: Schema): string {
@@ -43,8 +50,13 @@ export function describeSchema(schema: Schema): string {
     }
     case 'number':
     case 'bigint': {
-      const integer = def.format !== undefined && /int/.test(def.format)
-      return `${integer ? 'an integer' : 'a number'}${range(bag.minimum, bag.maximum, '')}`
+      const noun = bag.integer ? 'an integer' : 'a number'
+      if (bag.exclusiveMinimum || bag.exclusiveMaximum) {
+        const lo = bag.minimum === undefined ? '' : ` ${bag.exclusiveMinimum ? '>' : '≥'} ${bag.minimum}`
+        const hi = bag.maximum === undefined ? '' : ` ${bag.exclusiveMaximum ? '<' : '≤'} ${bag.maximum}`
+        return `${noun}${lo}${lo && hi ? ' and' : ''}${hi}`
+      }
+      return `${noun}${range(bag.minimum, bag.maximum, '')}`
     }
     case 'boolean':
       return 'a boolean'
@@ -64,19 +76,32 @@ export function describeSchema(schema: Schema): string {
   }
 }
 
-/** The bounds zod/mini keeps as checks (its `bag` stays empty until a parse fills it). */
+/** Bounds of the integer formats zod keeps in `format`, not in checks. */
+const FORMAT_BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  uint32: [0, 2 ** 32 - 1],
+}
+
+/**
+ * The bounds zod/mini keeps as checks (its `bag` stays empty until a parse fills it). An exclusive bound of an
+ * integer becomes the inclusive one next to it; of a number it stays exclusive (`< 1`).
+ */
 function boundsOf(def: Def): Bounds {
-  const bounds: Bounds = {}
+  const integer = def.format !== undefined && /int/.test(def.format)
+  const [formatMin, formatMax] = FORMAT_BOUNDS[def.format ?? ''] ?? []
+  const bounds: Bounds = { minimum: formatMin, maximum: formatMax, integer }
   for (const check of def.checks ?? []) {
     const c = check._zod.def
     if (c.check === 'min_length') bounds.minimum = c.minimum
     else if (c.check === 'max_length') bounds.maximum = c.maximum
     else if (c.check === 'length_equals') bounds.minimum = bounds.maximum = c.length
-    else if (c.check === 'greater_than' && c.value !== undefined)
-      bounds.minimum = c.inclusive ? c.value : c.value + (Number.isInteger(c.value) ? 1 : 0)
-    else if (c.check === 'less_than' && c.value !== undefined)
-      bounds.maximum = c.inclusive ? c.value : c.value - (Number.isInteger(c.value) ? 1 : 0)
-    else if (c.check === 'string_format' && c.pattern) bounds.pattern = c.pattern
+    else if (c.check === 'greater_than' && c.value !== undefined) {
+      bounds.minimum = c.inclusive || !integer ? c.value : c.value + 1
+      bounds.exclusiveMinimum = !c.inclusive && !integer
+    } else if (c.check === 'less_than' && c.value !== undefined) {
+      bounds.maximum = c.inclusive || !integer ? c.value : c.value - 1
+      bounds.exclusiveMaximum = !c.inclusive && !integer
+    } else if (c.check === 'string_format' && c.pattern) bounds.pattern = c.pattern
   }
   return bounds
 }
@@ -94,13 +119,12 @@ export function fieldSchema(object: Schema, wire: string, index: boolean): Schem
 }
 
 function range(min: number | undefined, max: number | undefined, unit: string): string {
-  const finite = (n: number | undefined) => n !== undefined && Number.isFinite(n) && Math.abs(n) < 2 ** 53
-  const lo = finite(min) ? min : undefined
-  const hi = finite(max) ? max : undefined
-  if (lo !== undefined && hi !== undefined)
-    return ` from ${lo} to ${hi}${unit}`.replace(' from', unit ? '' : ' from')
-  if (lo !== undefined) return unit ? ` at least ${lo}${unit}` : ` ≥ ${lo}`
-  if (hi !== undefined) return unit ? ` at most ${hi}${unit}` : ` ≤ ${hi}`
+  // z.int()'s implicit safe-integer bounds say nothing a reader needs.
+  const lo = min !== undefined && Math.abs(min) < Number.MAX_SAFE_INTEGER ? min : undefined
+  const hi = max !== undefined && Math.abs(max) < Number.MAX_SAFE_INTEGER ? max : undefined
+  if (lo !== undefined && hi !== undefined) return unit ? `${lo} to ${hi}${unit}` : ` from ${lo} to ${hi}`
+  if (lo !== undefined) return unit ? `at least ${lo}${unit}` : ` ≥ ${lo}`
+  if (hi !== undefined) return unit ? `at most ${hi}${unit}` : ` ≤ ${hi}`
   return ''
 }
 
