@@ -65,8 +65,8 @@ function transportError(context: SendContext, error: TransportError): UcdnError 
         ...common,
       })
     case 'timeout':
-    case 'aborted':
-      // The retry loop names these from the attempt's scope (timeout) or the caller's signal.
+      // The retry loop names it from the attempt's scope (and the caller's abort from the caller's signal);
+      // an 'aborted' the scope did not cause is something underneath dropping the request: a network error.
       return new UcdnError({ code: 'TIMEOUT', source: 'transport', message: error.message, ...common })
     default:
       return new UcdnError({
