@@ -37,10 +37,7 @@ describe('describeError', () => {
         3,
       ],
       // A broken shared config file, told by the fields (not by the wording of the message).
-      [
-        new UcdnError({ code: 'INVALID_INPUT', message: 'y', source: 'config', field: 'configFile' }),
-        3,
-      ],
+      [new UcdnError({ code: 'INVALID_INPUT', message: 'y', source: 'config', field: 'configFile' }), 3],
       // A bad option value from a flag or the environment is the command line's to fix.
       [new UcdnError({ code: 'INVALID_INPUT', message: 'z', source: 'config', field: 'baseUrl' }), 2],
       [new UcdnError({ code: 'OUTCOME_UNKNOWN', message: 'u' }), 3],
