@@ -38,6 +38,14 @@ describe('fromStatic', () => {
     }
   })
 
+  it('names the key at fault in field, with source credentials', () => {
+    expect(errorOf(() => fromStatic({ publicKey: PUBLIC_KEY, privateKey: ' x' }))).toMatchObject({
+      field: 'privateKey',
+      source: 'credentials',
+    })
+    expect(errorOf(() => fromStatic({ publicKey: '', privateKey: SECRET })).field).toBe('publicKey')
+  })
+
   it('rejects a key with surrounding whitespace without showing the key', () => {
     const error = errorOf(() => fromStatic({ publicKey: PUBLIC_KEY, privateKey: `${SECRET}\n` }))
     expect(error.code).toBe('CREDENTIALS_INVALID')

@@ -46,17 +46,22 @@ export function createCredentials(
   privateKey: unknown,
   names: { readonly publicKey: string; readonly privateKey: string },
 ): Credentials {
-  return new RedactedCredentials(checkKey(publicKey, names.publicKey), checkKey(privateKey, names.privateKey))
+  return new RedactedCredentials(
+    checkKey(publicKey, names.publicKey, 'publicKey'),
+    checkKey(privateKey, names.privateKey, 'privateKey'),
+  )
 }
 
-function checkKey(value: unknown, name: string): string {
+function checkKey(value: unknown, name: string, field: keyof Credentials): string {
   let problem: string | undefined
   if (typeof value !== 'string')
     problem = value === undefined ? 'is missing' : `is a ${typeof value}, not a string`
   else if (value === '') problem = 'is empty'
   else if (value.trim() !== value) problem = 'has leading or trailing whitespace'
   if (problem === undefined) return value as string
-  throw new CredentialsError('CREDENTIALS_INVALID', `${name} ${problem}; give the key exactly as issued.`)
+  throw new CredentialsError('CREDENTIALS_INVALID', `${name} ${problem}; give the key exactly as issued.`, {
+    field,
+  })
 }
 
 const REDACTED = '[redacted]'
