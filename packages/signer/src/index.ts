@@ -1,6 +1,8 @@
 // The public API of @scloud/signer, by name. Browser-safe: nothing reachable from here imports a `node:`
 // module (file-based credentials are in `@scloud/signer/node`).
 
+export type { OptionRule, OptionsSpec } from './check-options.js'
+export { checkOptions } from './check-options.js'
 export type { CredentialProvider, Credentials } from './credentials.js'
 export { fromStatic } from './credentials.js'
 export type { CredentialsErrorCode } from './credentials-error.js'

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { rejectionOf } from '../../test/support/credentials-error.js'
+import { errorOf, rejectionOf } from '../../test/support/credentials-error.js'
 import { fromStatic } from '../credentials.js'
 import { defaultCredentialProvider } from './default-credential-provider.js'
 import { fromSharedFile } from './from-shared-file.js'
@@ -168,17 +168,27 @@ describe('options of the Node providers', () => {
     [
       'defaultCredentialProvider(null)',
       () => defaultCredentialProvider(null as never),
-      'defaultCredentialProvider: options must be an object, got null.',
+      'defaultCredentialProvider options must be an object, got null.',
     ],
     [
       'fromSharedFile(null)',
       () => fromSharedFile(null as never),
-      'fromSharedFile: options must be an object, got null.',
+      'fromSharedFile options must be an object, got null.',
     ],
     [
       'a numeric path',
       () => fromSharedFile({ path: 5 as never }),
-      'fromSharedFile: path must be a string, got number.',
+      'fromSharedFile: path must be a string, got a number.',
+    ],
+    [
+      'credentials that are a string (a key passed as is): its type, never its value',
+      () => defaultCredentialProvider({ credentials: 'SECRET-KEY' as never }),
+      'defaultCredentialProvider: credentials must be credentials ({ publicKey, privateKey }) or a provider function, got a string.',
+    ],
+    [
+      'an inherited name',
+      () => fromSharedFile(JSON.parse('{"__proto__": {}}')),
+      'fromSharedFile: unknown option "__proto__"',
     ],
     [
       'a misspelt option',
@@ -188,10 +198,17 @@ describe('options of the Node providers', () => {
     [
       'an env that is a string',
       () => defaultCredentialProvider({ env: 'x' as never }),
-      'defaultCredentialProvider: env must be an object, got string.',
+      'defaultCredentialProvider: env must be an object, got a string.',
     ],
-  ])('%s → a TypeError naming it, at once', (_, make, message) => {
-    expect(make).toThrow(TypeError)
-    expect(make).toThrow(message)
+  ])('%s → CredentialsError OPTION_INVALID naming it, at once', (_, make, message) => {
+    const error = errorOf(make)
+    expect(error).toMatchObject({ code: 'OPTION_INVALID', source: 'config' })
+    expect(error.message).toContain(message)
+    expect(error.message).not.toContain('SECRET')
+  })
+
+  it('names the option at fault in field', () => {
+    expect(errorOf(() => fromSharedFile({ profile: 1 as never })).field).toBe('profile')
+    expect(errorOf(() => fromSharedFile(null as never)).field).toBeUndefined()
   })
 })

@@ -2,7 +2,12 @@
 import { type CredentialProvider, type Credentials, fromStatic } from '../credentials.js'
 import { CredentialsError } from '../credentials-error.js'
 import { ENV_PRIVATE_KEY, ENV_PUBLIC_KEY, type Environment, fromEnv } from '../from-env.js'
-import { checkNodeOptions, fromSharedFile, resolveSharedFile } from './from-shared-file.js'
+import {
+  checkProviderOptions,
+  fromSharedFile,
+  resolveSharedFile,
+  SHARED_FILE_OPTIONS,
+} from './from-shared-file.js'
 
 export interface DefaultCredentialProviderOptions {
   /** Explicit credentials: used as given, nothing else is consulted. */
@@ -14,6 +19,14 @@ export interface DefaultCredentialProviderOptions {
   /** Where `UCLOUD_*` variables are read; defaults to `process.env`. */
   readonly env?: Environment
 }
+
+const DEFAULT_CHAIN_OPTIONS = {
+  ...SHARED_FILE_OPTIONS,
+  credentials: [
+    'credentials ({ publicKey, privateKey }) or a provider function',
+    (v: unknown) => (typeof v === 'object' && v !== null) || typeof v === 'function',
+  ],
+} as const
 
 /**
  * The credential chain of UCloud-compatible tools: explicit credentials, else the environment
@@ -30,7 +43,7 @@ export interface DefaultCredentialProviderOptions {
 export function defaultCredentialProvider(
   options: DefaultCredentialProviderOptions = {},
 ): CredentialProvider {
-  checkNodeOptions('defaultCredentialProvider', options, ['credentials', 'profile', 'path', 'env'])
+  checkProviderOptions('defaultCredentialProvider', options, DEFAULT_CHAIN_OPTIONS)
   const explicit = options.credentials
   if (explicit !== undefined) return typeof explicit === 'function' ? explicit : fromStatic(explicit)
   let cached: Promise<Credentials> | undefined

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { checkOptions, type OptionRule } from '../check-options.js'
 import { type CredentialProvider, type Credentials, createCredentials } from '../credentials.js'
 import { CredentialsError } from '../credentials-error.js'
 import { defaultEnvironment, type Environment } from '../from-env.js'
@@ -10,6 +11,13 @@ import { pickSharedProfile, profileCount } from './shared-file.js'
 export const ENV_PROFILE = 'UCLOUD_PROFILE'
 export const ENV_SHARED_CREDENTIAL_FILE = 'UCLOUD_SHARED_CREDENTIAL_FILE'
 export const DEFAULT_PROFILE = 'default'
+
+/** The rules of {@link SharedFileOptions}, for {@link checkProviderOptions}. */
+export const SHARED_FILE_OPTIONS: Readonly<Record<keyof SharedFileOptions, OptionRule>> = {
+  profile: ['a string', (v) => typeof v === 'string'],
+  path: ['a string', (v) => typeof v === 'string'],
+  env: ['an object', (v) => typeof v === 'object' && v !== null],
+}
 
 export interface SharedFileOptions {
   /** The profile to use; else `UCLOUD_PROFILE`, else `default`. */
@@ -30,7 +38,7 @@ export interface SharedFileOptions {
  * quotes the file's content: it holds private keys.
  */
 export function fromSharedFile(options: SharedFileOptions = {}): CredentialProvider {
-  checkNodeOptions('fromSharedFile', options, ['profile', 'path', 'env'])
+  checkProviderOptions('fromSharedFile', options, SHARED_FILE_OPTIONS)
   return async () => {
     const { path, profile } = resolveSharedFile(options)
     if (path === undefined) {
@@ -110,29 +118,18 @@ function invalidFile(path: string, problem: string): CredentialsError {
 }
 
 /**
- * Checks the options of the Node entry's providers at once: an object (or undefined) with only `known` names,
- * `profile` and `path` strings, `env` an object. A TypeError naming the option; values are never shown (a key
- * passed by mistake must not end up in a log).
+ * Checks a Node provider's options at once: CredentialsError `OPTION_INVALID` (source `config`) naming the option.
+ * Values are never quoted, only their type: a key passed by mistake must not end up in a log.
  */
-export function checkNodeOptions(name: string, options: unknown, known: readonly string[]): void {
-  if (options === undefined) return
-  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v)
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${name}: options must be an object, got ${kind(options)}.`)
-  }
-  for (const [key, value] of Object.entries(options)) {
-    if (!known.includes(key))
-      throw new TypeError(`${name}: unknown option "${key}" (known: ${known.join(', ')}).`)
-    if (value === undefined) continue
-    const ok =
-      key === 'profile' || key === 'path'
-        ? typeof value === 'string'
-        : key === 'env'
-          ? typeof value === 'object' && value !== null
-          : true
-    if (!ok)
-      throw new TypeError(
-        `${name}: ${key} must be ${key === 'env' ? 'an object' : 'a string'}, got ${kind(value)}.`,
-      )
-  }
+export function checkProviderOptions<T>(
+  owner: string,
+  options: T,
+  rules: Readonly<Record<string, OptionRule>>,
+): T {
+  return checkOptions(options, {
+    owner,
+    rules,
+    secret: true,
+    error: (message, field) => new CredentialsError('OPTION_INVALID', message, { field, source: 'config' }),
+  })
 }
