@@ -1,6 +1,7 @@
 // Where the SDK's per-call time goes (figure `overhead`). `node --expose-gc analysis/overhead-breakdown.mjs`
 // Part 1: CPU of each piece, no network. Part 2: on the loopback server, raw undici with the SDK's extras added
 // one at a time, and a "lean" composition of the SDK's own pieces (no generated runtime, no AbortController).
+import crypto from 'node:crypto'
 import { Pool } from 'undici'
 import { compareMany } from '../lib/compare.mjs'
 import { ACTION, oneTaskBody } from '../lib/fixtures.mjs'
@@ -19,7 +20,8 @@ const { toDescribeRequest } = await internal('@scloud/ucdn', './validate-params.
 const { parseDescribeResponse } = await internal('@scloud/ucdn', './parse-response.js')
 const { scopedSignal, raceAbort } = await internal('@scloud/ucdn', './abort.js')
 const { createUndiciTransport } = await internal('@scloud/ucdn', './transport/undici-fetch.js')
-const { signRequest } = await internal('@scloud/signer', './sign-request.js')
+const { signRequestWith } = await internal('@scloud/signer', './wire-request.js')
+const signRequest = (request, keys) => signRequestWith(request, keys, (text) => crypto.hash('sha1', text, 'hex'))
 const { encodeFormBody } = await internal('@scloud/signer', './form-body.js')
 
 const body = oneTaskBody()

@@ -36,7 +36,7 @@ export function assertParamsObject(params: unknown): asserts params is Readonly<
 }
 
 /** The error for a key that is the empty string: it would go on the wire as `=value`. */
-export function emptyKeyError(prefix: string): SigningError {
+function emptyKeyError(prefix: string): SigningError {
   const where = prefix === '' ? 'at the top level' : `inside "${prefix.slice(0, -1)}"`
   return new SigningError(
     'PARAMETER_INVALID',
@@ -46,7 +46,7 @@ export function emptyKeyError(prefix: string): SigningError {
 }
 
 /** The error for an object or array that contains itself. */
-export function circularError(key: string): SigningError {
+function circularError(key: string): SigningError {
   return new SigningError(
     'PARAMETER_INVALID',
     `Parameter "${key}" refers back to itself (a circular reference).`,

@@ -1,18 +1,22 @@
 import { assertPrivateKey } from './assert-private-key.js'
-import { sha1Hex } from './sha1-hex.js'
-import { buildStringToSign } from './string-to-sign.js'
-
-export { assertPrivateKey } from './assert-private-key.js'
+import { flattenParams } from './flatten-params.js'
+import { signFlatParams } from './sign-flat-params.js'
 
 /**
- * The `Signature` of a parameter set (PROTOCOL.md): SHA-1 over the sorted, flattened parameters and the
- * private key, as 40 lowercase hex characters. Nested or flat parameters both work; a `Signature` among
- * them is ignored. Include `PublicKey`: the signature must cover every parameter that is sent.
+ * The `Signature` of a parameter set (PROTOCOL.md): the parameters flattened ({@link flattenParams}), then
+ * {@link signFlatParams}. Nested or flat parameters both work; a top-level `Signature` among them is ignored,
+ * whatever its value. Include `PublicKey`: the signature must cover every parameter that is sent.
  *
  * @throws {SigningError} `PRIVATE_KEY_INVALID` unless the private key is a non-empty string, and what
  *   {@link flattenParams} throws for parameters that have no wire form.
  */
 export function signParams(params: Readonly<Record<string, unknown>>, privateKey: string): string {
   assertPrivateKey(privateKey)
-  return sha1Hex(buildStringToSign(params, privateKey))
+  return signFlatParams(flattenParams(withoutSignature(params)), privateKey)
+}
+
+function withoutSignature(params: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  if (typeof params !== 'object' || params === null || !Object.hasOwn(params, 'Signature')) return params
+  const { Signature: _, ...signed } = params
+  return signed
 }

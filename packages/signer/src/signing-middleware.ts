@@ -1,7 +1,7 @@
 import type { FetchParams, Middleware, RequestContext } from '@scloud/ucdn-client'
 import { type CredentialProvider, type Credentials, checkedCredentials } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
-import { platformSha1Hex, type Sha1HexDigest } from './platform-sha1-hex.js'
+import { platformSha1Hex, type Sha1HexDigest } from './sha1.js'
 import { signRequestWith } from './wire-request.js'
 
 /**

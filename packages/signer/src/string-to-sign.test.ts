@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { flattenParams } from './flatten-params.js'
 import { formatValue } from './format-value.js'
 import { SigningError } from './signing-error.js'
-import { buildStringToSign } from './string-to-sign.js'
+import { stringToSign } from './string-to-sign.js'
 
 const PRIVATE_KEY = '46f09bb9fab4f12dfc160dae12273d5332b5debe'
 
@@ -21,7 +21,29 @@ function referenceStringToSign(params: Record<string, unknown>, privateKey: stri
   return pairs.map(([k, v]) => k + v).join('') + privateKey
 }
 
-describe('buildStringToSign', () => {
+/** Flatten once (without the top-level Signature, as signParams does), then the string to sign. */
+function buildStringToSign(params: Record<string, unknown>, privateKey: string): string {
+  const { Signature: _, ...signed } = params
+  return stringToSign(flattenParams(signed), privateKey)
+}
+
+describe('stringToSign', () => {
+  it('sorts flat parameters by UTF-16 code units and leaves out Signature', () => {
+    expect(stringToSign({ 'TaskId.2': 'b', 'TaskId.10': 'a', Signature: 's', CPU: '2' }, 'K')).toBe(
+      'CPU2TaskId.10aTaskId.2bK',
+    )
+  })
+
+  it('refuses parameters that are not flat, naming the key', () => {
+    for (const value of [1, ['x'], { a: 'b' }, null]) {
+      expect(() => stringToSign({ A: 'a', B: value } as never, 'K')).toThrow(
+        expect.objectContaining({ code: 'PARAMETER_INVALID', key: 'B' }),
+      )
+    }
+  })
+})
+
+describe('flattened once, then stringToSign', () => {
   it('builds the worked example of PROTOCOL.md exactly', () => {
     const params = {
       Action: 'DescribeUHostInstance',

@@ -1,4 +1,5 @@
-import { assertPrivateKey, signParams } from './sign-params.js'
+import { assertPrivateKey } from './assert-private-key.js'
+import { signParams } from './sign-params.js'
 import { SigningError } from './signing-error.js'
 
 /**

@@ -1,22 +1,21 @@
 import type { FetchParams } from '@scloud/ucdn-client'
-import { assertPrivateKey } from './assert-private-key.js'
 import type { Credentials } from './credentials.js'
 import { flattenParams } from './flatten-params.js'
-import { encodeFormBody } from './form-body.js'
 import { readRequestParams } from './request-params.js'
-import { buildStringToSign } from './string-to-sign.js'
+import type { Sha1HexDigest } from './sha1.js'
+import { signedFormBodyWith } from './signed-form-body.js'
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded'
 
 /**
  * The wire request (PROTOCOL.md) for a request of the generated client: `POST` to the URL without its
- * fragment (`<basePath>/#Action=Name` → `<basePath>/`), every parameter flattened into a form-urlencoded
- * body with `PublicKey` and a `Signature` over exactly the parameters sent. Signing an already-signed
- * request again replaces its `PublicKey` and `Signature`, so retries stay correctly signed.
+ * fragment (`<basePath>/#Action=Name` → `<basePath>/`), every parameter flattened once into a form-urlencoded
+ * body with `PublicKey` and a `Signature` over exactly the parameters sent ({@link signedFormBodyWith}).
+ * Signing an already-signed request again replaces its `PublicKey` and `Signature`, so retries stay correctly
+ * signed.
  *
- * The string to sign is built here, the same way for every digest; only the SHA-1 is `digest`'s. A
- * synchronous digest gives the request at once, an asynchronous one a promise of it. This module imports
- * no hash, so what uses it (the middleware) does not pull one into a bundle.
+ * Only the SHA-1 is `digest`'s: a synchronous digest gives the request at once, an asynchronous one a promise
+ * of it. This module imports no hash, so what uses it (the middleware) does not pull one into a bundle.
  *
  * @throws {SigningError} for a request whose body or parameters cannot be signed (see
  *   {@link readRequestParams} and {@link flattenParams}); a rejected digest rejects the promise.
@@ -29,41 +28,29 @@ export function signRequestWith(
 export function signRequestWith(
   request: FetchParams,
   credentials: Credentials,
-  digest: (text: string) => string | Promise<string>,
+  digest: Sha1HexDigest,
 ): FetchParams | Promise<FetchParams>
 export function signRequestWith(
   request: FetchParams,
   credentials: Credentials,
-  digest: (text: string) => string | Promise<string>,
+  digest: Sha1HexDigest,
 ): FetchParams | Promise<FetchParams> {
   const { url, init } = request
   const params = readRequestParams(url, init)
+  // Before flattening, so a nested `PublicKey` or `Signature` in the body is replaced, not sent beside ours.
   params.PublicKey = credentials.publicKey
   if (Object.hasOwn(params, 'Signature')) delete params.Signature
-  const flat = flattenParams(params)
-  const privateKey = credentials.privateKey
-  assertPrivateKey(privateKey)
+  const body = signedFormBodyWith(flattenParams(params), credentials, digest)
   const hash = url.indexOf('#')
   const target = hash === -1 ? url : url.slice(0, hash)
-  const signature = digest(buildStringToSign(flat, privateKey))
-  if (typeof signature === 'string') return wireRequest(target, init, flat, signature)
-  return signature.then((resolved) => wireRequest(target, init, flat, resolved))
+  if (typeof body === 'string') return wireRequest(target, init, body)
+  return body.then((resolved) => wireRequest(target, init, resolved))
 }
 
-function wireRequest(
-  url: string,
-  init: RequestInit,
-  flat: Readonly<Record<string, string>>,
-  signature: string,
-): FetchParams {
+function wireRequest(url: string, init: RequestInit, body: string): FetchParams {
   return {
     url,
-    init: {
-      ...init,
-      method: 'POST',
-      headers: withFormContentType(init.headers),
-      body: `${encodeFormBody(flat)}&Signature=${signature}`,
-    },
+    init: { ...init, method: 'POST', headers: withFormContentType(init.headers), body },
   }
 }
 

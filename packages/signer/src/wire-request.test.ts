@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { signRequest } from '../test/support/sign-request.js'
 import { createCredentials } from './credentials.js'
-import { signRequest, withFormContentType } from './sign-request.js'
 import { verifySignature } from './verify-signature.js'
+import { withFormContentType } from './wire-request.js'
 
 const SECRET = 'request-private-SECRET-777'
 const credentials = createCredentials('request-public', SECRET, { publicKey: 'p', privateKey: 'k' })
@@ -24,7 +25,7 @@ function formOf(body: unknown): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body as string))
 }
 
-describe('signRequest', () => {
+describe('signRequestWith', () => {
   it('posts to the URL without its fragment', () => {
     const { url, init } = signRequest(generated, credentials)
     expect(url).toBe('http://127.0.0.1:1234/')

@@ -1,0 +1,20 @@
+import { assertPrivateKey } from './assert-private-key.js'
+import { nobleSha1Hex } from './noble-sha1.js'
+import { nativeSha1Hex, type Sha1Hex } from './sha1.js'
+import { stringToSign } from './string-to-sign.js'
+
+/**
+ * The `Signature` of parameters already in wire form (PROTOCOL.md): SHA-1 over the sorted parameters and the
+ * private key, as 40 lowercase hex characters. `flat` is what {@link flattenParams} returns, `PublicKey`
+ * included; a `Signature` among them is ignored. Synchronous: Node's `crypto.hash`, @noble/hashes elsewhere.
+ *
+ * @throws {SigningError} `PRIVATE_KEY_INVALID` unless the private key is a non-empty string without surrounding
+ *   whitespace; `PARAMETER_INVALID` for a value that is not a string.
+ */
+export function signFlatParams(flat: Readonly<Record<string, string>>, privateKey: string): string {
+  assertPrivateKey(privateKey)
+  return syncSha1Hex(stringToSign(flat, privateKey))
+}
+
+// The one static import of the @noble/hashes fallback: only synchronous signing needs it (see sha1.ts).
+const syncSha1Hex: Sha1Hex = nativeSha1Hex ?? nobleSha1Hex
