@@ -16,5 +16,5 @@ export function signFlatParams(flat: Readonly<Record<string, string>>, privateKe
   return syncSha1Hex(stringToSign(flat, privateKey))
 }
 
-// The one static import of the @noble/hashes fallback: only synchronous signing needs it (see sha1.ts).
-const syncSha1Hex: Sha1Hex = nativeSha1Hex ?? nobleSha1Hex
+/** Synchronous SHA-1: the one static import of the @noble/hashes fallback, which only this needs (sha1.ts). */
+export const syncSha1Hex: Sha1Hex = nativeSha1Hex ?? nobleSha1Hex

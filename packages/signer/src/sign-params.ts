@@ -1,6 +1,7 @@
 import { assertPrivateKey } from './assert-private-key.js'
-import { flattenParams } from './flatten-params.js'
-import { signFlatParams } from './sign-flat-params.js'
+import { flattenToSign } from './flatten-params.js'
+import { syncSha1Hex } from './sign-flat-params.js'
+import { listStringToSign } from './string-to-sign.js'
 
 /**
  * The `Signature` of a parameter set (PROTOCOL.md): the parameters flattened ({@link flattenParams}), then
@@ -12,11 +13,5 @@ import { signFlatParams } from './sign-flat-params.js'
  */
 export function signParams(params: Readonly<Record<string, unknown>>, privateKey: string): string {
   assertPrivateKey(privateKey)
-  return signFlatParams(flattenParams(withoutSignature(params)), privateKey)
-}
-
-function withoutSignature(params: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  if (typeof params !== 'object' || params === null || !Object.hasOwn(params, 'Signature')) return params
-  const { Signature: _, ...signed } = params
-  return signed
+  return syncSha1Hex(listStringToSign(flattenToSign(params), privateKey))
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { flattenParams } from './flatten-params.js'
+import { flattenParams, flattenToSign } from './flatten-params.js'
 import { formatValue } from './format-value.js'
 import { SigningError } from './signing-error.js'
-import { stringToSign } from './string-to-sign.js'
+import { listStringToSign, stringToSign } from './string-to-sign.js'
 
 const PRIVATE_KEY = '46f09bb9fab4f12dfc160dae12273d5332b5debe'
 
@@ -40,6 +40,30 @@ describe('stringToSign', () => {
         expect.objectContaining({ code: 'PARAMETER_INVALID', key: 'B' }),
       )
     }
+  })
+})
+
+describe('flattenToSign', () => {
+  it('gives the keys in the protocol order, sorted, when no name extends another with "-" or "."', () => {
+    const list = flattenToSign({
+      Z: 'z',
+      TaskId: Array.from({ length: 12 }, (_, i) => `t${i}`),
+      A: { b: 1, a: 2 },
+    })
+    expect(list.sorted).toBe(true)
+    expect(list.keys).toEqual([...list.keys].sort())
+  })
+
+  it('says when they are not, so the signer sorts them', () => {
+    const list = flattenToSign({ A: ['x'], 'A-b': 'y' })
+    expect(list.sorted).toBe(false)
+    expect(listStringToSign(list, '')).toBe('A-byA.0x')
+  })
+
+  it('finds two parameters flattening to one key once sorted', () => {
+    expect(() => listStringToSign(flattenToSign({ 'A.0': 'x', A: ['y'] }), 'K')).toThrow(
+      expect.objectContaining({ code: 'PARAMETER_DUPLICATE', key: 'A.0' }),
+    )
   })
 })
 
@@ -137,8 +161,15 @@ describe('flattened once, then stringToSign', () => {
         } catch (error) {
           expected = error as SigningError
         }
-        if (typeof expected === 'string') expect(buildStringToSign(input, 'K')).toBe(expected)
-        else expect(() => buildStringToSign(input, 'K')).toThrow(SigningError)
+        // Both ways to the string: flattenParams then stringToSign, and signParams' sorted traversal.
+        const listed = () => listStringToSign(flattenToSign(input), 'K')
+        if (typeof expected === 'string') {
+          expect(buildStringToSign(input, 'K')).toBe(expected)
+          expect(listed()).toBe(expected)
+        } else {
+          expect(() => buildStringToSign(input, 'K')).toThrow(SigningError)
+          expect(listed).toThrow(SigningError)
+        }
       }),
       { numRuns: 1500 },
     )

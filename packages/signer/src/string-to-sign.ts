@@ -1,3 +1,4 @@
+import { duplicateError, type FlatList } from './flatten-params.js'
 import { SigningError } from './signing-error.js'
 import { sortKeys } from './sort-keys.js'
 
@@ -10,12 +11,36 @@ import { sortKeys } from './sort-keys.js'
  * @throws {SigningError} `PARAMETER_INVALID` for a value that is not a string: the parameters are not flat.
  */
 export function stringToSign(flat: Readonly<Record<string, string>>, privateKey: string): string {
-  let text = ''
-  for (const key of sortKeys(Object.keys(flat))) {
-    if (key === 'Signature') continue
+  const keys = Object.keys(flat)
+  const values: string[] = new Array(keys.length)
+  let signature = -1
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
     const value = flat[key]
-    if (typeof value !== 'string') throw notFlatError(key, value)
-    text += key + value
+    if (key === 'Signature') signature = i
+    else if (typeof value !== 'string') throw notFlatError(key, value)
+    values[i] = value as string
+  }
+  if (signature !== -1) {
+    keys.splice(signature, 1)
+    values.splice(signature, 1)
+  }
+  return listStringToSign({ keys, values, sorted: false }, privateKey)
+}
+
+/**
+ * {@link stringToSign} of a {@link FlatList} (its lists are sorted in place), which has no `Signature`.
+ *
+ * @throws {SigningError} `PARAMETER_DUPLICATE` for a key the list holds twice.
+ */
+export function listStringToSign(list: FlatList, privateKey: string): string {
+  const { keys, values } = list
+  if (!list.sorted) sortKeys(keys, values)
+  let text = ''
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    if (i > 0 && key === keys[i - 1]) throw duplicateError(key)
+    text += key + values[i]!
   }
   return text + privateKey
 }
