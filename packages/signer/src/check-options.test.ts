@@ -118,6 +118,13 @@ describe('describeType and describeValue', () => {
       'a bigint',
       'a symbol',
     ])
-    expect([-1, true, 'done', 2n, {}].map(describeValue)).toEqual(['-1', 'true', '"done"', '2', 'an object'])
+    expect([-1, true, 'done', 2n, {}, new Date(0)].map(describeValue)).toEqual([
+      '-1',
+      'true',
+      '"done"',
+      '2',
+      'an object',
+      'a Date',
+    ])
   })
 })

@@ -67,6 +67,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.length > 40 ? 'a long string' : JSON.stringify(value)
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     return String(value)
+  if (value instanceof Date) return 'a Date'
   return describeType(value)
 }
 
