@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { errorOf } from '../test/support/errors.js'
 import {
   checkOptions,
   describeType,
@@ -28,15 +29,8 @@ const SPEC: OptionsSpec = {
   error: (message, field) => new OptionError(message, field),
 }
 
-function failure(options: unknown, spec: OptionsSpec = SPEC): OptionError {
-  try {
-    checkOptions(options, spec)
-  } catch (error) {
-    if (error instanceof OptionError) return error
-    throw error
-  }
-  throw new Error('expected an OptionError')
-}
+const failure = (options: unknown, spec: OptionsSpec = SPEC) =>
+  errorOf(() => checkOptions(options, spec), OptionError)
 
 describe('checkOptions', () => {
   it('returns options that follow the rules, undefined values and no options at all included', () => {

@@ -2,7 +2,7 @@ import { Console } from 'node:console'
 import { Writable } from 'node:stream'
 import { format, inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { errorOf, rejectionOf } from '../test/support/credentials-error.js'
+import { errorOf, rejectionOf } from '../test/support/errors.js'
 import { createCredentials, fromStatic } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
 

@@ -1,17 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { errorOf } from '../test/support/errors.js'
 import { flattenParams } from './flatten-params.js'
 import { SigningError } from './signing-error.js'
 
-function errorOf(run: () => unknown): SigningError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof SigningError) return error
-    throw error
-  }
-  throw new Error('expected a SigningError')
-}
+const signingErrorOf = (run: () => unknown) => errorOf(run, SigningError)
 
 describe('flattenParams', () => {
   it('indexes arrays from 0: TaskId.0, TaskId.1', () => {
@@ -139,38 +132,40 @@ describe('flattenParams', () => {
     const params = Object.assign(Object.create({ Inherited: 'no' }) as Record<string, unknown>, {
       Own: 'yes',
     })
-    expect(errorOf(() => flattenParams(params)).code).toBe('PARAMETER_INVALID')
+    expect(signingErrorOf(() => flattenParams(params)).code).toBe('PARAMETER_INVALID')
   })
 
   it('rejects NaN and infinities, naming the key path', () => {
-    const nan = errorOf(() => flattenParams({ Tags: [{ Key: 'k' }, { Value: Number.NaN }] }))
+    const nan = signingErrorOf(() => flattenParams({ Tags: [{ Key: 'k' }, { Value: Number.NaN }] }))
     expect(nan.code).toBe('PARAMETER_INVALID')
     expect(nan.key).toBe('Tags.1.Value')
     expect(nan.message).toContain('"Tags.1.Value" is NaN')
-    expect(errorOf(() => flattenParams({ Limit: Number.POSITIVE_INFINITY })).message).toContain(
+    expect(signingErrorOf(() => flattenParams({ Limit: Number.POSITIVE_INFINITY })).message).toContain(
       '"Limit" is Infinity',
     )
   })
 
   it('rejects functions and symbols, naming the key path', () => {
-    expect(errorOf(() => flattenParams({ A: { B: () => 1 } })).message).toContain('"A.B" is a function')
-    expect(errorOf(() => flattenParams({ S: [Symbol('s')] })).message).toContain('"S.0" is a symbol')
+    expect(signingErrorOf(() => flattenParams({ A: { B: () => 1 } })).message).toContain(
+      '"A.B" is a function',
+    )
+    expect(signingErrorOf(() => flattenParams({ S: [Symbol('s')] })).message).toContain('"S.0" is a symbol')
   })
 
   it('rejects a Date, saying to send a Unix timestamp', () => {
-    const error = errorOf(() => flattenParams({ BeginTime: new Date(0) }))
+    const error = signingErrorOf(() => flattenParams({ BeginTime: new Date(0) }))
     expect(error.key).toBe('BeginTime')
     expect(error.message).toContain('Unix timestamp')
   })
 
   it('rejects class instances such as Map', () => {
-    expect(errorOf(() => flattenParams({ M: new Map([['a', 1]]) })).message).toContain('"M" is a Map')
+    expect(signingErrorOf(() => flattenParams({ M: new Map([['a', 1]]) })).message).toContain('"M" is a Map')
   })
 
   it('rejects a circular reference', () => {
     const tags: unknown[] = ['a']
     tags.push(tags)
-    const error = errorOf(() => flattenParams({ Tags: tags }))
+    const error = signingErrorOf(() => flattenParams({ Tags: tags }))
     expect(error.key).toBe('Tags.1')
     expect(error.message).toContain('circular')
   })
@@ -181,19 +176,19 @@ describe('flattenParams', () => {
   })
 
   it('rejects an empty parameter name', () => {
-    expect(errorOf(() => flattenParams({ '': 'x' })).message).toContain('at the top level is empty')
-    expect(errorOf(() => flattenParams({ A: { '': 'x' } })).message).toContain('inside "A" is empty')
+    expect(signingErrorOf(() => flattenParams({ '': 'x' })).message).toContain('at the top level is empty')
+    expect(signingErrorOf(() => flattenParams({ A: { '': 'x' } })).message).toContain('inside "A" is empty')
   })
 
   it('rejects two parameters that flatten to the same key', () => {
-    const error = errorOf(() => flattenParams({ 'TaskId.0': 'a', TaskId: ['b'] }))
+    const error = signingErrorOf(() => flattenParams({ 'TaskId.0': 'a', TaskId: ['b'] }))
     expect(error.code).toBe('PARAMETER_DUPLICATE')
     expect(error.key).toBe('TaskId.0')
   })
 
   it('rejects parameters that are not a plain object', () => {
     for (const bad of [null, undefined, 'x', ['a'], new Map()]) {
-      const error = errorOf(() => flattenParams(bad as never))
+      const error = signingErrorOf(() => flattenParams(bad as never))
       expect(error.code).toBe('PARAMETER_INVALID')
       expect(error.message).toMatch(/^Parameters must be a plain object/)
     }

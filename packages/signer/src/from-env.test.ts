@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { rejectionOf } from '../test/support/credentials-error.js'
+import { rejectionOf } from '../test/support/errors.js'
 import { fromEnv } from './from-env.js'
 
 const PUBLIC_KEY = 'env-public-key'

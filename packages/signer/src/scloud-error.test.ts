@@ -52,24 +52,19 @@ describe('ScloudError', () => {
 })
 
 describe('CredentialsError and SigningError', () => {
-  it('extend ScloudError, keeping their names and codes', () => {
-    const credentials = new CredentialsError('CREDENTIALS_NOT_FOUND', 'none.')
-    expect(credentials).toBeInstanceOf(ScloudError)
-    expect(credentials).toBeInstanceOf(CredentialsError)
-    expect(credentials).toMatchObject({
-      name: 'CredentialsError',
-      code: 'CREDENTIALS_NOT_FOUND',
-      source: 'credentials',
-    })
-    const signing = new SigningError('PARAMETER_INVALID', 'bad.', 'TaskId.3')
-    expect(signing).toBeInstanceOf(ScloudError)
-    expect(signing).toMatchObject({
-      name: 'SigningError',
-      key: 'TaskId.3',
-      field: 'TaskId.3',
-      source: 'input',
-    })
-    expect(new SigningError('PRIVATE_KEY_INVALID', 'bad.').source).toBe('credentials')
+  it.each([
+    [
+      new CredentialsError('CREDENTIALS_NOT_FOUND', 'none.'),
+      { name: 'CredentialsError', source: 'credentials' },
+    ],
+    [
+      new SigningError('PARAMETER_INVALID', 'bad.', 'TaskId.3'),
+      { name: 'SigningError', key: 'TaskId.3', field: 'TaskId.3', source: 'input' },
+    ],
+    [new SigningError('PRIVATE_KEY_INVALID', 'bad.'), { name: 'SigningError', source: 'credentials' }],
+  ])('%s extends ScloudError, keeping its name and code', (error, expected) => {
+    expect(error).toBeInstanceOf(ScloudError)
+    expect(error).toMatchObject(expected)
   })
 
   it('serialise without a stack', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { rejectionOf } from '../../test/support/credentials-error.js'
+import { rejectionOf } from '../../test/support/errors.js'
 import type { CredentialsError } from '../credentials-error.js'
 import { fromSharedFile } from './from-shared-file.js'
 
