@@ -109,11 +109,18 @@ function flattenObject(
     sortKeys(names, names)
     if (sink.list.sorted && !keysFollowNames(names)) sink.list.sorted = false
   }
+  const list = sink.list
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!
     if (name === '') throw emptyKeyError(prefix)
     if (skipSignature && name === 'Signature') continue
-    flattenChild(sink, prefix + name, object[name], ancestors)
+    const value = object[name]
+    if (list !== undefined && typeof value === 'string') {
+      list.keys.push(prefix + name)
+      list.values.push(value)
+    } else {
+      flattenChild(sink, prefix + name, value, ancestors)
+    }
   }
 }
 

@@ -19,8 +19,10 @@ export function sortKeys(keys: string[], values: string[]): void {
   if (length <= RUN) return
   let fromKeys = keys
   let fromValues = values
+  // Names sorted alone (values === keys) need no second buffer.
+  const alone = values === keys
   let toKeys: string[] = new Array(length)
-  let toValues: string[] = new Array(length)
+  let toValues: string[] = alone ? toKeys : new Array(length)
   for (let width = RUN; width < length; width *= 2) {
     for (let low = 0; low < length; low += 2 * width) {
       const middle = Math.min(low + width, length)
@@ -30,30 +32,30 @@ export function sortKeys(keys: string[], values: string[]): void {
       let k = low
       // Taking from the left run on ties keeps the sort stable.
       while (i < middle && j < high) {
-        if (fromKeys[j]! < fromKeys[i]!) {
-          toValues[k] = fromValues[j]!
-          toKeys[k++] = fromKeys[j++]!
-        } else {
-          toValues[k] = fromValues[i]!
-          toKeys[k++] = fromKeys[i++]!
-        }
+        const from = fromKeys[j]! < fromKeys[i]! ? j++ : i++
+        toValues[k] = fromValues[from]!
+        toKeys[k++] = fromKeys[from]!
       }
       for (; i < middle; i++, k++) {
-        toKeys[k] = fromKeys[i]!
         toValues[k] = fromValues[i]!
+        toKeys[k] = fromKeys[i]!
       }
       for (; j < high; j++, k++) {
-        toKeys[k] = fromKeys[j]!
         toValues[k] = fromValues[j]!
+        toKeys[k] = fromKeys[j]!
       }
     }
-    ;[fromKeys, toKeys] = [toKeys, fromKeys]
-    ;[fromValues, toValues] = [toValues, fromValues]
+    const keysDone = toKeys
+    toKeys = fromKeys
+    fromKeys = keysDone
+    const valuesDone = toValues
+    toValues = fromValues
+    fromValues = valuesDone
   }
   if (fromKeys === keys) return
   for (let i = 0; i < length; i++) {
-    keys[i] = fromKeys[i]!
     values[i] = fromValues[i]!
+    keys[i] = fromKeys[i]!
   }
 }
 

@@ -35,8 +35,13 @@ export function stringToSign(flat: Readonly<Record<string, string>>, privateKey:
  */
 export function listStringToSign(list: FlatList, privateKey: string): string {
   const { keys, values } = list
-  if (!list.sorted) sortKeys(keys, values)
   let text = ''
+  if (list.sorted) {
+    // In order as traversed: no two keys can be equal (that takes a name extended by '.', which unsorts).
+    for (let i = 0; i < keys.length; i++) text += keys[i]! + values[i]!
+    return text + privateKey
+  }
+  sortKeys(keys, values)
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!
     if (i > 0 && key === keys[i - 1]) throw duplicateError(key)
