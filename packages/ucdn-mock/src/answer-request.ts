@@ -1,8 +1,8 @@
 import { verifySignature } from '@scloud/signer'
+import type { AnyOperation } from '@scloud/ucdn-client'
 import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
-import { checkActionRules } from './action-rules.js'
-import type { ActionRequest, ActionResult, UcdnBackend } from './backend/ucdn-backend.js'
-import { UcdnMockError } from './errors.js'
+import type { ActionRequest, UcdnBackend } from './backend/ucdn-backend.js'
+import { dispatchAction } from './dispatch-action.js'
 import { answerWithFault } from './fault-answers.js'
 import type { FaultInjector } from './faults.js'
 import { checkGateway } from './gateway.js'
@@ -58,8 +58,8 @@ export async function answerApiRequest(request: Request, context: ApiContext): P
       const message = paramProblemMessage(checked.problem, context.expectations.get(gate.action)!)
       return apiError(requestId, gate.action, RET_CODES.invalidParameter, message)
     }
-    const result = await runAction(context.backend, gate.action, checked.request)
-    return apiAnswer(requestId, gate.action, RET_CODES.success, result)
+    const outcome = await dispatchAction(context.backend, gate.action, checked.request)
+    return apiAnswer(requestId, gate.action, outcome.retCode, outcome.fields)
   }
 
   return answerWithFault(context.faults?.take({ request, action, params }), {
@@ -75,7 +75,7 @@ type Checked<A extends ActionName> =
   | { readonly ok: true; readonly request: ActionRequest<A> }
   | { readonly ok: false; readonly problem: ParamProblem }
 
-/** Wire decoding, then the spec's request schema, then the action's own rules. */
+/** Wire decoding, then the spec's request schema, then its cross-field rules (both generated from the spec). */
 function checkParams<A extends ActionName>(
   action: A,
   params: ReceivedParams,
@@ -91,26 +91,8 @@ function checkParams<A extends ActionName>(
     return { ok: false, problem: { param: path.length > 0 ? path.join('.') : field, field } }
   }
   const request = parsed.data as ActionRequest<A>
-  const broken = checkActionRules(action, request)
-  return broken === undefined ? { ok: true, request } : { ok: false, problem: broken }
-}
-
-/** The backend's answer, or the spec's example answer for an action the backend does not implement. */
-function runAction<A extends ActionName>(backend: UcdnBackend, action: A, request: ActionRequest<A>) {
-  const implementation = backend[action] as UcdnBackend[A] | undefined
-  if (implementation === undefined) return exampleResult(action)
-  if (typeof implementation !== 'function') {
-    throw new UcdnMockError('INVALID_OPTION', `The backend's ${action} is not a function.`)
-  }
-  return implementation.call(backend, request)
-}
-
-function exampleResult<A extends ActionName>(action: A): ActionResult<A> {
-  const {
-    RetCode: _r,
-    Action: _a,
-    Message: _m,
-    ...result
-  } = operations[action].example.response as Record<string, unknown>
-  return structuredClone(result) as ActionResult<A>
+  const broken = (operation as AnyOperation).checkRules(request)
+  return broken === undefined
+    ? { ok: true, request }
+    : { ok: false, problem: { param: broken.field, field: broken.field, detail: broken.detail } }
 }

@@ -30,15 +30,11 @@ describe('createUcdnHandlers refuses bad options at once, naming them', () => {
   it.each<[string, unknown, string]>([
     ['null options', null, 'createUcdnHandlers options must be an object, got null'],
     ['keyPairs that is one pair, not a list', { keyPairs: DEMO_CREDENTIALS }, 'keyPairs must be an array'],
+    ['a backend that is not one', { backend: 'x' }, 'backend must be an object whose action-named members'],
     [
-      'a backend that is not one',
-      { backend: 'x' },
-      'backend must be an object whose members named after actions',
-    ],
-    [
-      'a backend whose action is not a method',
-      { backend: { DescribeNewUcdnPrefetchCacheTask: 1 } },
-      'DescribeNewUcdnPrefetchCacheTask',
+      'a backend whose action member is not a method',
+      { backend: { DescribeNewUcdnPrefetchCacheTask: 'x' } },
+      'backend must be an object whose action-named members are methods',
     ],
     ['faults that are not an injector', { faults: 'x' }, 'faults must be a fault injector'],
     ['a clock without now()', { clock: {} }, 'clock must be an object with a now() method'],

@@ -12,14 +12,17 @@ const hasFunctions =
   (v: unknown) =>
     isObject(v) && names.every((name) => typeof v[name] === 'function')
 const ACTIONS = Object.keys(operations) as ActionName[]
+// A backend implements any subset of the actions; a member named like an action must be callable.
+const isBackend = (v: unknown) =>
+  isObject(v) && ACTIONS.every((name) => v[name] === undefined || typeof v[name] === 'function')
 
 /** The rules of the options createUcdnHandlers takes (startMockServer takes these too). */
 export const HANDLER_OPTION_RULES: Readonly<Record<string, Rule>> = {
   baseUrl: ['a string', (v) => typeof v === 'string'],
   keyPairs: ['an array of { publicKey, privateKey }', Array.isArray],
   backend: [
-    `an object whose members named after actions (${ACTIONS.join(', ')}) are methods`,
-    (v) => isObject(v) && ACTIONS.every((name) => v[name] === undefined || typeof v[name] === 'function'),
+    'an object whose action-named members are methods (createPrefetchBackend(), combineBackends(…))',
+    isBackend,
   ],
   faults: ['a fault injector (createFaultInjector())', hasFunctions('take')],
   clock: ['an object with a now() method', hasFunctions('now')],

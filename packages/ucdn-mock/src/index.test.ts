@@ -36,7 +36,9 @@ describe('the main entry', () => {
   it('exports the public API by name', () => {
     expect(Object.keys(main).sort()).toEqual(
       [
+        'ApiRefusal',
         'CACHE_RET_CODES',
+        'combineBackends',
         'DEFAULT_BASE_URL',
         'DEFAULT_DOMAIN_QUOTA',
         'DEFAULT_MAX_BODY_BYTES',

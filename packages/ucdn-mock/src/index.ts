@@ -1,11 +1,13 @@
 // The public API of @scloud/ucdn-mock, by name. Browser-safe: nothing here imports a `node:` module
 // (the standalone server is in `@scloud/ucdn-mock/node`).
 
+export { ApiRefusal } from './backend/api-refusal.js'
 export type { Domain, DomainQuota, DomainSeed } from './backend/cache-domains.js'
 export { DEFAULT_DOMAIN_QUOTA, DEMO_DOMAIN } from './backend/cache-domains.js'
 export { CACHE_RET_CODES } from './backend/cache-ret-codes.js'
+export { combineBackends } from './backend/combine-backends.js'
 export { createDemoBackend, DEMO_SETTLE_MS } from './backend/demo.js'
-export type { FixtureName } from './backend/fixtures.js'
+export type { FixtureBackend, FixtureName } from './backend/fixtures.js'
 export { createFixtureBackend, createReferenceBackend, FIXTURE_NAMES } from './backend/fixtures.js'
 export type {
   PrefetchBackend,
@@ -16,7 +18,13 @@ export type {
 export { createPrefetchBackend, DEFAULT_PROJECT_ID, DEFAULT_URL_PLAN } from './backend/prefetch-backend.js'
 export { REFERENCE_RESPONSE_EXAMPLE } from './backend/reference-example.js'
 export type { PrefetchTask } from './backend/task-query.js'
-export type { ActionRequest, ActionResult, SyncUcdnBackend, UcdnBackend } from './backend/ucdn-backend.js'
+export type {
+  ActionAnswer,
+  ActionRequest,
+  ActionResult,
+  SyncUcdnBackend,
+  UcdnBackend,
+} from './backend/ucdn-backend.js'
 export type { UrlPlan } from './backend/url-progress.js'
 export type { Clock, ManualClock } from './clock.js'
 export { createManualClock, systemClock } from './clock.js'

@@ -2,9 +2,11 @@
 // else is imported from `@scloud/ucdn-mock`; the types the signatures reach are re-exported so this entry stands alone.
 
 export type {
+  ActionAnswer,
   ActionRequest,
   ActionResult,
   AddFaultOptions,
+  ApiRefusal,
   Clock,
   Fault,
   FaultHandle,

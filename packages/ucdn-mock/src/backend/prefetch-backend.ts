@@ -2,7 +2,7 @@ import type { TaskInfoWire } from '@scloud/ucdn-client/schemas'
 import { type Clock, systemClock } from '../clock.js'
 import { UcdnMockError, type UcdnMockErrorCode } from '../errors.js'
 import { type PrefetchTask, queryTasks, taskInfoAt } from './task-query.js'
-import type { ActionRequest, ActionResult, SyncUcdnBackend } from './ucdn-backend.js'
+import type { ActionRequest, ActionResult } from './ucdn-backend.js'
 import type { UrlPlan } from './url-progress.js'
 
 /** The project a task belongs to when its seed names none, and that a query without `ProjectId` reads. */
@@ -54,7 +54,7 @@ export type PrefetchBackendOptions = {
 }
 
 /** A stateful fake of the prefetch service: tasks whose URLs progress as its clock advances. */
-export type PrefetchBackend = SyncUcdnBackend & {
+export type PrefetchBackend = {
   DescribeNewUcdnPrefetchCacheTask(
     request: ActionRequest<'DescribeNewUcdnPrefetchCacheTask'>,
   ): ActionResult<'DescribeNewUcdnPrefetchCacheTask'>

@@ -1,5 +1,6 @@
 import type { ActionName, operations } from '@scloud/ucdn-client/schemas'
 import type * as z from 'zod/mini'
+import type { ApiRefusal } from './api-refusal.js'
 
 /** The logical parameters of an action, as its request schema outputs them (`TaskId` an array). */
 export type ActionRequest<A extends ActionName> = z.infer<(typeof operations)[A]['request']>
@@ -13,17 +14,20 @@ export type ActionResult<A extends ActionName> = Omit<
   'RetCode' | 'Action' | 'Message'
 >
 
+/** A backend method's answer: the result, or an {@link ApiRefusal} (a non-zero RetCode and its Message). */
+export type ActionAnswer<A extends ActionName> = ActionResult<A> | ApiRefusal
+
 /**
- * The fake service behind the gateway: methods named exactly like the actions of the spec, so the handlers
- * dispatch on `Action` with no per-action code. Every method is optional: an action a backend does not
- * implement still passes the gateway and the spec's checks and answers the spec's example, so a new action in
- * the spec never breaks an existing backend. Methods receive requests the gateway has already checked.
+ * The fake service behind the gateway: a method per action it implements, named exactly like the action, so
+ * the handlers dispatch on `Action` with no per-action code. Every method is optional, so an action added to
+ * the spec never breaks a backend's type: an action a backend does not implement still passes the gateway and
+ * the spec's validation, then answers the spec's example. Methods receive requests already checked.
  */
 export type UcdnBackend = {
-  readonly [A in ActionName]?: (request: ActionRequest<A>) => ActionResult<A> | Promise<ActionResult<A>>
+  readonly [A in ActionName]?: (request: ActionRequest<A>) => ActionAnswer<A> | Promise<ActionAnswer<A>>
 }
 
 /** A {@link UcdnBackend} that answers synchronously, as the built-in ones do (handy in tests). */
 export type SyncUcdnBackend = {
-  readonly [A in ActionName]?: (request: ActionRequest<A>) => ActionResult<A>
+  readonly [A in ActionName]?: (request: ActionRequest<A>) => ActionAnswer<A>
 }

@@ -1,0 +1,22 @@
+import { UcdnMockError } from '../errors.js'
+
+/**
+ * An API error a backend answers instead of a result: the handlers send `{ RetCode, Action, Message }`, as the
+ * real API does for a request it understood but will not carry out (a quota exhausted, an unknown domain).
+ * Return it from a backend method; never throw it.
+ */
+export class ApiRefusal {
+  readonly retCode: number
+  readonly message: string
+
+  constructor(retCode: number, message: string) {
+    if (!Number.isSafeInteger(retCode) || retCode === 0) {
+      throw new UcdnMockError(
+        'INVALID_OPTION',
+        `An ApiRefusal needs a non-zero integer RetCode, got ${retCode}.`,
+      )
+    }
+    this.retCode = retCode
+    this.message = message
+  }
+}
