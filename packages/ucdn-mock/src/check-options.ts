@@ -6,6 +6,7 @@ import { UcdnMockError } from './errors.js'
 /** What an option must be, and how to tell. */
 type Rule = readonly [what: string, ok: (value: unknown) => boolean]
 
+const isPositiveInteger = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 const hasFunctions =
   (...names: string[]) =>
@@ -41,6 +42,10 @@ export const SERVER_OPTION_RULES: Readonly<Record<string, Rule>> = {
     (v) => typeof v === 'string' && v.startsWith('/') && !/[?#]/.test(v),
   ],
   cors: ['true or false', (v) => typeof v === 'boolean'],
+  requestTimeoutMs: ['a positive whole number of ms', isPositiveInteger],
+  headersTimeoutMs: ['a positive whole number of ms', isPositiveInteger],
+  keepAliveTimeoutMs: ['a positive whole number of ms', isPositiveInteger],
+  maxConnections: ['a positive whole number', isPositiveInteger],
 }
 
 /** Checks `options` against `rules`: an object (or undefined) with known names only, each value as its rule says. */

@@ -52,7 +52,12 @@ export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandl
   const context: ApiContext = { privateKeys, backend, faults: options.faults, maxBodyBytes, expectations }
   const isApiUrl = ({ request }: { request: Request }) => {
     const url = new URL(request.url)
-    return url.origin === base.origin && (url.pathname === `${base.prefix}/` || url.pathname === base.prefix)
+    // `${prefix}//` too: a client whose base URL ends in `/` appends another (UCloud's Go SDK does).
+    return (
+      url.origin === base.origin &&
+      /^\/*$/.test(url.pathname.slice(base.prefix.length)) &&
+      url.pathname.startsWith(base.prefix)
+    )
   }
   return [http.all(isApiUrl, ({ request }) => answerApiRequest(request, context))]
 }

@@ -26,4 +26,6 @@ export type {
 } from './index.js'
 export type { MockServer, MockServerOptions } from './node/server.js'
 export { startMockServer } from './node/server.js'
+export type { ServerLimits } from './node/server-limits.js'
+export { DEFAULT_SERVER_LIMITS } from './node/server-limits.js'
 export { setupUcdnServer } from './node/setup-ucdn-server.js'

@@ -10,6 +10,8 @@ import { createFaultInjector, type FaultInjector } from '../faults.js'
 import { createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
 import { concatBytes, DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
 import { API_METHODS, type ApiAnswer, methodNotAllowed } from '../responses.js'
+import { requestTargetUrl } from './request-target.js'
+import { nodeServerOptions, resolveServerLimits, type ServerLimits } from './server-limits.js'
 
 /** startMockServer has no baseUrl (it is `url`, once listening): the option is refused, not ignored. */
 const NONE = ["not given (the server's URL is `url`; set basePath for a prefix)", () => false] as const
@@ -30,6 +32,13 @@ export type MockServerOptions<B extends UcdnBackend = PrefetchBackend> = Omit<
   readonly faults?: FaultInjector
   /** Answer CORS preflights and allow any origin, so a page in a browser can call the server. Default true. */
   readonly cors?: boolean
+} & {
+  /**
+   * Connection limits (defaults in `DEFAULT_SERVER_LIMITS`): `requestTimeoutMs` (whole request, 30 s; then
+   * HTTP 408), `headersTimeoutMs` (10 s, at most `requestTimeoutMs`), `keepAliveTimeoutMs` (idle keep-alive
+   * connection, 5 s), `maxConnections` (open at once; one more is closed unanswered).
+   */
+  readonly [K in keyof ServerLimits]?: number
 }
 
 export type MockServer<B extends UcdnBackend = PrefetchBackend> = {
@@ -49,7 +58,23 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
   options: MockServerOptions<B> = {},
 ): Promise<MockServer<B>> {
   checkOptions(options, 'startMockServer', { ...SERVER_OPTION_RULES, ...HANDLER_OPTION_RULES, baseUrl: NONE })
-  const { port = 0, host = '127.0.0.1', basePath = '/', cors = true, ...handlerOptions } = options
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    basePath = '/',
+    cors = true,
+    requestTimeoutMs,
+    headersTimeoutMs,
+    keepAliveTimeoutMs,
+    maxConnections,
+    ...handlerOptions
+  } = options
+  const limits = resolveServerLimits({
+    ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+    ...(headersTimeoutMs === undefined ? {} : { headersTimeoutMs }),
+    ...(keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeoutMs }),
+    ...(maxConnections === undefined ? {} : { maxConnections }),
+  })
   // Without a backend, B is its default (PrefetchBackend) unless a caller names another type explicitly.
   const backend =
     options.backend ?? (createPrefetchBackend(options.clock ? { clock: options.clock } : {}) as unknown as B)
@@ -59,7 +84,7 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
   let handlers: ReturnType<typeof createUcdnHandlers> = []
   let origin = ''
 
-  const server = createServer((req, res) => {
+  const server = createServer(nodeServerOptions(limits), (req, res) => {
     const controller = new AbortController()
     inFlight.add(controller)
     res.on('close', () => {
@@ -71,6 +96,7 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
       else res.destroy()
     })
   })
+  server.maxConnections = limits.maxConnections
   // node:http hands CONNECT to this event instead of the request handler, and drops the connection when nobody
   // listens: answer it like any other method the API does not take.
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
@@ -98,6 +124,11 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
       sendAnswer(res, methodNotAllowed())
       return
     }
+    const url = requestTargetUrl(req.url ?? '/', origin)
+    if (url === undefined) {
+      sendText(res, 400, 'Bad Request: the request target is not a valid URL path')
+      return
+    }
     const body = await readBody(req, maxBodyBytes)
     if (body === 'tooLarge') {
       // The rest of the body is never read, so the connection cannot carry another request.
@@ -105,7 +136,7 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
       sendText(res, 413, `Request body larger than ${maxBodyBytes} bytes`)
       return
     }
-    const request = new Request(new URL(req.url ?? '/', origin), {
+    const request = new Request(url, {
       method: req.method ?? 'GET',
       headers: toHeaders(req),
       signal,
