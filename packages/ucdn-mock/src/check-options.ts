@@ -28,6 +28,7 @@ export const HANDLER_OPTION_RULES: Readonly<Record<string, Rule>> = {
   faults: ['a fault injector (createFaultInjector())', hasFunctions('take')],
   clock: ['an object with a now() method', hasFunctions('now')],
   maxBodyBytes: ['a positive whole number of bytes', (v) => Number.isSafeInteger(v) && (v as number) > 0],
+  onRequest: ['a function', (v) => typeof v === 'function'],
 }
 
 /** The rules of startMockServer's own options. */

@@ -1,7 +1,7 @@
 import type { Credentials } from '@scloud/signer'
 import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
 import { type HttpHandler, http } from 'msw'
-import { type ApiContext, answerApiRequest } from './answer-request.js'
+import { type ApiContext, answerApiRequest, type RequestLogEntry } from './answer-request.js'
 import { createPrefetchBackend } from './backend/prefetch-backend.js'
 import type { UcdnBackend } from './backend/ucdn-backend.js'
 import { checkOptions, HANDLER_OPTION_RULES } from './check-options.js'
@@ -29,6 +29,8 @@ export type UcdnHandlersOptions = {
   readonly clock?: Clock
   /** Bodies above this many bytes get HTTP 413. Default {@link DEFAULT_MAX_BODY_BYTES} (1 MiB). */
   readonly maxBodyBytes?: number
+  /** Called once per answered request (method, action, RetCode, status, ms), e.g. to print a request log. */
+  readonly onRequest?: (entry: RequestLogEntry) => void
 }
 
 /**
@@ -49,7 +51,14 @@ export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandl
     expectations.set(action, describeExpectations(operations[action].request))
   }
 
-  const context: ApiContext = { privateKeys, backend, faults: options.faults, maxBodyBytes, expectations }
+  const context: ApiContext = {
+    privateKeys,
+    backend,
+    faults: options.faults,
+    maxBodyBytes,
+    expectations,
+    onRequest: options.onRequest,
+  }
   const isApiUrl = ({ request }: { request: Request }) => {
     const url = new URL(request.url)
     // `${prefix}//` too: a client whose base URL ends in `/` appends another (UCloud's Go SDK does).

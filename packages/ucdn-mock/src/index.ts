@@ -1,6 +1,7 @@
 // The public API of @scloud/ucdn-mock, by name. Browser-safe: nothing here imports a `node:` module
 // (the standalone server is in `@scloud/ucdn-mock/node`).
 
+export type { RequestLogEntry } from './answer-request.js'
 export { ApiRefusal } from './backend/api-refusal.js'
 export type { Domain, DomainQuota, DomainSeed } from './backend/cache-domains.js'
 export { DEFAULT_DOMAIN_QUOTA, DEMO_DOMAIN } from './backend/cache-domains.js'

@@ -17,6 +17,7 @@ export type {
   PrefetchTaskSeed,
   PrefetchUrlSeed,
   ReceivedParams,
+  RequestLogEntry,
   Sleep,
   SyncUcdnBackend,
   UcdnBackend,

@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { getResponse } from 'msw'
@@ -8,8 +8,9 @@ import type { UcdnBackend } from '../backend/ucdn-backend.js'
 import { checkOptions, HANDLER_OPTION_RULES, SERVER_OPTION_RULES } from '../check-options.js'
 import { createFaultInjector, type FaultInjector } from '../faults.js'
 import { createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
-import { concatBytes, DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
-import { API_METHODS, type ApiAnswer, methodNotAllowed } from '../responses.js'
+import { DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
+import { API_METHODS, methodNotAllowed } from '../responses.js'
+import { rawAnswer, readBody, sendAnswer, sendResponse, sendText, toHeaders } from './http-io.js'
 import { requestTargetUrl } from './request-target.js'
 import { nodeServerOptions, resolveServerLimits, type ServerLimits } from './server-limits.js'
 
@@ -85,16 +86,23 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
   let origin = ''
 
   const server = createServer(nodeServerOptions(limits), (req, res) => {
+    const started = performance.now()
     const controller = new AbortController()
     inFlight.add(controller)
     res.on('close', () => {
       inFlight.delete(controller)
       if (!res.writableFinished) controller.abort(new Error('The client closed the connection.'))
     })
-    serve(req, res, controller.signal).catch((error: unknown) => {
-      if (!res.headersSent) sendText(res, 500, `Mock server error: ${(error as Error)?.message ?? error}`)
-      else res.destroy()
-    })
+    serve(req, res, controller.signal).then(
+      (viaHandlers) => {
+        if (!viaHandlers) reportOwn(req.method, res.statusCode, started)
+      },
+      (error: unknown) => {
+        if (!res.headersSent) sendText(res, 500, `Mock server error: ${(error as Error)?.message ?? error}`)
+        else res.destroy()
+        reportOwn(req.method, res.statusCode, started)
+      },
+    )
   })
   server.maxConnections = limits.maxConnections
   // node:http hands CONNECT to this event instead of the request handler, and drops the connection when nobody
@@ -102,9 +110,11 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => {}) // the client may be gone already; there is nothing left to tell it
     socket.end(rawAnswer(methodNotAllowed()))
+    reportOwn('CONNECT', 405, performance.now())
   })
 
-  async function serve(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
+  /** Answers one request; true when the handlers answered it (they report it to onRequest themselves). */
+  async function serve(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<boolean> {
     if (cors) {
       res.setHeader('Access-Control-Allow-Origin', '*')
       res.setHeader('Access-Control-Expose-Headers', 'X-UCLOUD-REQUEST-UUID, Retry-After')
@@ -115,26 +125,26 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
           'Access-Control-Max-Age': '600',
         })
         res.end()
-        return
+        return false
       }
     }
     if (!API_METHODS.includes(req.method ?? '')) {
       // Answered here, before a fetch Request exists: Request refuses some methods outright (TRACE, CONNECT,
       // TRACK), and there is no body worth reading for a method the API does not take.
       sendAnswer(res, methodNotAllowed())
-      return
+      return false
     }
     const url = requestTargetUrl(req.url ?? '/', origin)
     if (url === undefined) {
       sendText(res, 400, 'Bad Request: the request target is not a valid URL path')
-      return
+      return false
     }
     const body = await readBody(req, maxBodyBytes)
     if (body === 'tooLarge') {
       // The rest of the body is never read, so the connection cannot carry another request.
       res.setHeader('Connection', 'close')
       sendText(res, 413, `Request body larger than ${maxBodyBytes} bytes`)
-      return
+      return false
     }
     const request = new Request(url, {
       method: req.method ?? 'GET',
@@ -145,13 +155,26 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
     const response = await getResponse(handlers, request)
     if (response === undefined) {
       sendText(res, 404, `Not Found: the UCDN mock API answers at ${origin}${basePath}`)
-      return
+      return false
     }
     if (response.type === 'error') {
       req.socket.destroy() // the connectionReset fault: the client sees the connection drop
-      return
+      return true
     }
     await sendResponse(res, response)
+    return true
+  }
+
+  /** Reports an answer the server gave itself (no action read, no RetCode) to onRequest. */
+  function reportOwn(method: string | undefined, status: number, started: number): void {
+    options.onRequest?.({
+      method: method ?? '',
+      action: undefined,
+      retCode: undefined,
+      status,
+      fault: undefined,
+      durationMs: Math.round(performance.now() - started),
+    })
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -185,86 +208,4 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
       return closing
     },
   }
-}
-
-async function readBody(
-  req: IncomingMessage,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | undefined | 'tooLarge'> {
-  if (req.method === 'GET') return undefined
-  if (Number(req.headers['content-length'] ?? 0) > limit) return 'tooLarge'
-  const chunks: Buffer[] = []
-  let total = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.byteLength
-    if (total > limit) return 'tooLarge'
-    chunks.push(chunk)
-  }
-  return concatBytes(chunks, total)
-}
-
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers()
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i]!
-    // Hop-by-hop headers describe this connection, not the request the handlers see.
-    if (!/^(connection|keep-alive|transfer-encoding|upgrade|host)$/i.test(name)) {
-      headers.append(name, req.rawHeaders[i + 1]!)
-    }
-  }
-  return headers
-}
-
-async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers))
-  res.flushHeaders() // a slow body's client sees the status and headers at once, as from a real server
-  if (response.body === null) {
-    res.end()
-    return
-  }
-  const reader = response.body.getReader()
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      if (!res.write(value)) await drainedOrClosed(res)
-      if (res.destroyed) {
-        await reader.cancel()
-        return
-      }
-    }
-    res.end()
-  } catch {
-    res.destroy() // the body failed or the client left: cut the connection, as a real server would
-  }
-}
-
-function drainedOrClosed(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done)
-      res.off('close', done)
-      resolve()
-    }
-    res.on('drain', done)
-    res.on('close', done)
-  })
-}
-
-function sendAnswer(res: ServerResponse, answer: ApiAnswer): void {
-  res.writeHead(answer.status, answer.headers)
-  res.end(answer.bodyText)
-}
-
-/** An answer as raw HTTP/1.1, for a socket node:http no longer manages; the connection closes after it. */
-function rawAnswer(answer: ApiAnswer): string {
-  const body = Buffer.from(answer.bodyText)
-  const headers = { ...answer.headers, 'Content-Length': String(body.byteLength), Connection: 'close' }
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`)
-  return `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n${head.join('')}\r\n${answer.bodyText}`
-}
-
-function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
-  res.end(text)
 }
