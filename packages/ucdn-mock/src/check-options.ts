@@ -29,6 +29,8 @@ export const HANDLER_OPTION_RULES: Readonly<Record<string, Rule>> = {
   clock: ['an object with a now() method', hasFunctions('now')],
   maxBodyBytes: ['a positive whole number of bytes', (v) => Number.isSafeInteger(v) && (v as number) > 0],
   onRequest: ['a function', (v) => typeof v === 'function'],
+  domains: ['an array of { domainId, host, prefetchEnabled?, quota? }', Array.isArray],
+  prefetchIntervalMs: ['a whole number of ms ≥ 0', (v) => Number.isSafeInteger(v) && (v as number) >= 0],
 }
 
 /** The rules of startMockServer's own options. */

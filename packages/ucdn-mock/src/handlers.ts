@@ -2,6 +2,7 @@ import type { Credentials } from '@scloud/signer'
 import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
 import { type HttpHandler, http } from 'msw'
 import { type ApiContext, answerApiRequest, type RequestLogEntry } from './answer-request.js'
+import type { DomainSeed } from './backend/cache-domains.js'
 import { createPrefetchBackend } from './backend/prefetch-backend.js'
 import type { UcdnBackend } from './backend/ucdn-backend.js'
 import { checkOptions, HANDLER_OPTION_RULES } from './check-options.js'
@@ -21,12 +22,19 @@ export type UcdnHandlersOptions = {
   readonly baseUrl?: string
   /** The accounts the gateway knows. Default `[DEMO_CREDENTIALS]`. */
   readonly keyPairs?: readonly Credentials[]
-  /** The fake service. Default: an empty {@link createPrefetchBackend} on `clock`. */
+  /** The fake service. Default: a {@link createPrefetchBackend} without tasks, on `clock`, `domains` and `prefetchIntervalMs`. */
   readonly backend?: UcdnBackend
   /** Faults to inject. Default: none. */
   readonly faults?: FaultInjector
   /** The clock of the default backend (ignored when `backend` is given). Default: the real clock. */
   readonly clock?: Clock
+  /**
+   * The default backend's accelerated domains, each with its own daily quotas and prefetch switch (refused
+   * with `backend`: give them to `createPrefetchBackend`). Default: {@link DEMO_DOMAIN} alone.
+   */
+  readonly domains?: readonly DomainSeed[]
+  /** The default backend's least time between two prefetch submits, ms (refused with `backend`). Default 10 000. */
+  readonly prefetchIntervalMs?: number
   /** Bodies above this many bytes get HTTP 413. Default {@link DEFAULT_MAX_BODY_BYTES} (1 MiB). */
   readonly maxBodyBytes?: number
   /** Called once per answered request (method, action, RetCode, status, ms), e.g. to print a request log. */
@@ -43,7 +51,7 @@ export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandl
   checkOptions(options, 'createUcdnHandlers', HANDLER_OPTION_RULES)
   const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
   const privateKeys = keyPairMap(options.keyPairs ?? [DEMO_CREDENTIALS])
-  const backend = options.backend ?? createPrefetchBackend(options.clock ? { clock: options.clock } : {})
+  const backend = backendOf(options)
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const expectations = new Map<ActionName, ReadonlyMap<string, string>>()
   for (const action of Object.keys(operations) as ActionName[]) {
@@ -69,6 +77,29 @@ export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandl
     )
   }
   return [http.all(isApiUrl, ({ request }) => answerApiRequest(request, context))]
+}
+
+/**
+ * The backend of handlers (or a server): `backend`, else a {@link createPrefetchBackend} on the options' clock,
+ * domains and pacing. Those options configure the default backend only, so they are refused beside `backend`.
+ */
+export function backendOf(
+  options: Pick<UcdnHandlersOptions, 'backend' | 'clock' | 'domains' | 'prefetchIntervalMs'>,
+): UcdnBackend {
+  for (const name of ['domains', 'prefetchIntervalMs'] as const) {
+    if (options.backend !== undefined && options[name] !== undefined) {
+      throw new UcdnMockError(
+        'INVALID_OPTION',
+        `${name} configures the default backend; with your own backend, give it to createPrefetchBackend instead.`,
+      )
+    }
+  }
+  if (options.backend !== undefined) return options.backend
+  return createPrefetchBackend({
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.domains ? { domains: options.domains } : {}),
+    ...(options.prefetchIntervalMs === undefined ? {} : { prefetchIntervalMs: options.prefetchIntervalMs }),
+  })
 }
 
 function parseBaseUrl(baseUrl: string): { origin: string; prefix: string } {

@@ -10,15 +10,12 @@ export { combineBackends } from './backend/combine-backends.js'
 export { createDemoBackend, DEMO_SETTLE_MS } from './backend/demo.js'
 export type { FixtureBackend, FixtureName } from './backend/fixtures.js'
 export { createFixtureBackend, createReferenceBackend, FIXTURE_NAMES } from './backend/fixtures.js'
-export type {
-  PrefetchBackend,
-  PrefetchBackendOptions,
-  PrefetchTaskSeed,
-  PrefetchUrlSeed,
-} from './backend/prefetch-backend.js'
-export { createPrefetchBackend, DEFAULT_PROJECT_ID, DEFAULT_URL_PLAN } from './backend/prefetch-backend.js'
+export type { PrefetchBackend, PrefetchBackendOptions } from './backend/prefetch-backend.js'
+export { createPrefetchBackend } from './backend/prefetch-backend.js'
 export { REFERENCE_RESPONSE_EXAMPLE } from './backend/reference-example.js'
 export type { PrefetchTask } from './backend/task-query.js'
+export type { PrefetchTaskSeed, PrefetchUrlSeed } from './backend/task-store.js'
+export { DEFAULT_PROJECT_ID, DEFAULT_URL_PLAN } from './backend/task-store.js'
 export type {
   ActionAnswer,
   ActionRequest,

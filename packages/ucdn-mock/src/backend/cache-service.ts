@@ -5,9 +5,9 @@ import { createDomainRegistry, DEMO_DOMAIN, type Domain, type DomainSeed } from 
 import { createQuotaLedger, type QuotaKind } from './cache-quota.js'
 import { CACHE_RET_CODES } from './cache-ret-codes.js'
 import { chargePlan, createSubmitPacer, planSubmit, type Refusal } from './cache-submit.js'
-import { createPrefetchBackend, type PrefetchBackend, type PrefetchUrlSeed } from './prefetch-backend.js'
 import { submittedUrlPlan } from './submitted-url-plan.js'
-import type { ActionRequest } from './ucdn-backend.js'
+import type { TaskQuery } from './task-query.js'
+import { createTaskStore, type PrefetchUrlSeed, type TaskStore } from './task-store.js'
 
 /** The refresh types of RefreshNewUcdnDomainCache. */
 export type RefreshType = 'file' | 'dir' | 'm3u8'
@@ -18,7 +18,7 @@ export const DEFAULT_PREFETCH_INTERVAL_MS = 10_000
 export type CacheServiceOptions = {
   readonly clock: Clock
   /** Where prefetch tasks go (DescribeNewUcdnPrefetchCacheTask reads them there). */
-  readonly prefetch: PrefetchBackend
+  readonly prefetch: Pick<TaskStore, 'defaultProjectId' | 'createTask'>
   /** The account's domains. Default: {@link DEMO_DOMAIN} alone, with the default quotas, prefetch on. */
   readonly domains?: readonly DomainSeed[]
   /** Least time between two prefetch submits of a project, ms. Default {@link DEFAULT_PREFETCH_INTERVAL_MS}. */
@@ -39,13 +39,20 @@ export type QuotaState = {
   readonly SubmitRefreshDir: number
 }
 
-type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal }
+/** A cache-service answer: the value, or the API error refusing the call. */
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly refusal: Refusal }
 
 /** The stateful core of the cache-management actions: domains, quotas, pacing, and both task stores. */
 export type CacheService = {
   addDomain(seed: DomainSeed): Domain
   listDomains(): readonly Domain[]
-  submitPrefetch(projectId: string | undefined, urls: readonly string[]): Outcome<{ TaskId: string }>
+  submitPrefetch(
+    projectId: string | undefined,
+    urls: readonly string[],
+    isDcdn?: boolean,
+  ): Outcome<{ TaskId: string }>
   submitRefresh(
     projectId: string | undefined,
     type: RefreshType,
@@ -55,10 +62,12 @@ export type CacheService = {
   describeRefresh(query: RefreshQuery): { TotalCount: number; TaskList: (TaskInfoWire & { Type: string })[] }
   quotaState(projectId: string | undefined, domainId: string): Outcome<QuotaState>
   prefetchEnabled(projectId: string | undefined, domainId: string): Outcome<boolean>
+  /** Forgets every refresh task (domains, quotas and pacing stay). */
+  clearRefreshTasks(): void
 }
 
 /** The refresh describe takes exactly the prefetch describe's parameters. */
-export type RefreshQuery = Omit<ActionRequest<'DescribeNewUcdnPrefetchCacheTask'>, 'Action'>
+export type RefreshQuery = TaskQuery
 
 /** Creates a {@link CacheService}. */
 export function createCacheService(options: CacheServiceOptions): CacheService {
@@ -70,7 +79,7 @@ export function createCacheService(options: CacheServiceOptions): CacheService {
   const pacer = createSubmitPacer(options.prefetchIntervalMs ?? DEFAULT_PREFETCH_INTERVAL_MS)
   const planUrl = options.planUrl ?? submittedUrlPlan
   // Refresh tasks progress exactly like prefetch tasks: a second store of the same machinery, plus the type.
-  const refreshes = createPrefetchBackend({
+  const refreshes = createTaskStore({
     clock,
     defaultProjectId,
     ...(options.generateTaskId ? { generateTaskId: options.generateTaskId } : {}),
@@ -81,7 +90,8 @@ export function createCacheService(options: CacheServiceOptions): CacheService {
     projectId: string,
     kind: QuotaKind,
     urls: readonly string[],
-    store: PrefetchBackend,
+    store: Pick<TaskStore, 'createTask'>,
+    isDcdn = false,
   ): Outcome<{ TaskId: string }> {
     const now = clock.now()
     const planned = planSubmit({ urls, kind, projectId, now }, domains, ledger)
@@ -92,7 +102,7 @@ export function createCacheService(options: CacheServiceOptions): CacheService {
       pacer.mark(projectId, now)
     }
     chargePlan(planned.plan, kind, ledger, now)
-    const task = store.createTask(urls.map(planUrl), { projectId, createdAt: now })
+    const task = store.createTask(urls.map(planUrl), { projectId, createdAt: now, isDcdn })
     return { ok: true, value: { TaskId: task.taskId } }
   }
 
@@ -112,11 +122,11 @@ export function createCacheService(options: CacheServiceOptions): CacheService {
   return {
     addDomain: (seed) => domains.add(seed),
     listDomains: () => domains.list(),
-    submitPrefetch(projectId, urls) {
+    submitPrefetch(projectId, urls, isDcdn) {
       const problem = urlProblem(urls, (url) =>
         url.endsWith('/') ? 'a prefetch URL must name a file, not a directory' : undefined,
       )
-      return problem ?? submit(projectId ?? defaultProjectId, 'prefetch', urls, prefetch)
+      return problem ?? submit(projectId ?? defaultProjectId, 'prefetch', urls, prefetch, isDcdn)
     },
     submitRefresh(projectId, type, urls) {
       const problem =
@@ -134,13 +144,10 @@ export function createCacheService(options: CacheServiceOptions): CacheService {
       return outcome
     },
     describeRefresh(query) {
-      const found = refreshes.DescribeNewUcdnPrefetchCacheTask({
-        ...query,
-        Action: 'DescribeNewUcdnPrefetchCacheTask',
-      })
+      const found = refreshes.describe(query)
       return {
-        TotalCount: found.TotalCount ?? 0,
-        TaskList: (found.TaskList ?? []).map((info) => ({
+        TotalCount: found.TotalCount,
+        TaskList: found.TaskList.map((info) => ({
           ...info,
           Type: refreshTypes.get(info.TaskId!) ?? 'file',
         })),
@@ -162,6 +169,10 @@ export function createCacheService(options: CacheServiceOptions): CacheService {
           SubmitRefreshDir: ledger.used(id, 'refreshDir', now),
         },
       }
+    },
+    clearRefreshTasks() {
+      refreshes.clear()
+      refreshTypes.clear()
     },
     prefetchEnabled(projectId, domainId) {
       const found = findDomain(projectId, domainId)

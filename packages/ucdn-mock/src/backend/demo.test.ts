@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createManualClock } from '../clock.js'
+import { ApiRefusal } from './api-refusal.js'
+import { DEMO_DOMAIN } from './cache-domains.js'
 import { createDemoBackend, DEMO_SETTLE_MS } from './demo.js'
 
 const T0 = Date.UTC(2026, 10, 29, 9, 30, 0)
@@ -48,5 +50,30 @@ describe('createDemoBackend', () => {
     const backend = createDemoBackend(clock)
     clock.advance(DEMO_SETTLE_MS - 1_000)
     expect(allTasks(backend).TaskList!.some((t) => t.Status === 'process')).toBe(true)
+  })
+
+  it('has the demo domain: a prefetch and a refresh of its URLs are accepted and done within 15 s', () => {
+    const clock = createManualClock(T0)
+    const backend = createDemoBackend(clock)
+    expect(backend.listDomains().map((d) => d.domainId)).toEqual([DEMO_DOMAIN.domainId])
+    const urls = [`https://${DEMO_DOMAIN.host}/a.js`, `https://${DEMO_DOMAIN.host}/b.css`]
+    const prefetch = backend.PrefetchNewUcdnDomainCache({
+      Action: 'PrefetchNewUcdnDomainCache',
+      UrlList: urls,
+    })
+    const refresh = backend.RefreshNewUcdnDomainCache({
+      Action: 'RefreshNewUcdnDomainCache',
+      Type: 'file',
+      UrlList: urls,
+    })
+    if (prefetch instanceof ApiRefusal || refresh instanceof ApiRefusal) throw new Error('refused')
+    clock.advance(15_000)
+    expect(backend.getTask(prefetch.TaskId!)?.Status).toBe('success')
+    expect(
+      backend.DescribeNewUcdnRefreshCacheTask({
+        Action: 'DescribeNewUcdnRefreshCacheTask',
+        TaskId: [refresh.TaskId!],
+      }).TaskList,
+    ).toMatchObject([{ Status: 'success', Type: 'file' }])
   })
 })

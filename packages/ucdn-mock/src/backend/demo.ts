@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '../clock.js'
 import { DEMO_DOMAIN } from './cache-domains.js'
-import { createPrefetchBackend, type PrefetchBackend, type PrefetchUrlSeed } from './prefetch-backend.js'
+import { createPrefetchBackend, type PrefetchBackend } from './prefetch-backend.js'
+import type { PrefetchUrlSeed } from './task-store.js'
 
 /** The longest any demo task takes from creation to its final state, ms. */
 export const DEMO_SETTLE_MS = 28_000

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createManualClock } from '../clock.js'
 import { UcdnMockError } from '../errors.js'
-import { createPrefetchBackend, DEFAULT_PROJECT_ID } from './prefetch-backend.js'
+import { createPrefetchBackend } from './prefetch-backend.js'
+import { DEFAULT_PROJECT_ID } from './task-store.js'
 
 const T0 = Date.UTC(2026, 10, 29, 12, 0, 0)
 const describeAction = 'DescribeNewUcdnPrefetchCacheTask' as const

@@ -1,183 +1,100 @@
-import type { TaskInfoWire } from '@scloud/ucdn-client/schemas'
-import { type Clock, systemClock } from '../clock.js'
-import { UcdnMockError, type UcdnMockErrorCode } from '../errors.js'
-import { type PrefetchTask, queryTasks, taskInfoAt } from './task-query.js'
-import type { ActionRequest, ActionResult } from './ucdn-backend.js'
-import type { UrlPlan } from './url-progress.js'
+import type { ActionName, TaskInfoWire } from '@scloud/ucdn-client/schemas'
+import type { Clock } from '../clock.js'
+import { ApiRefusal } from './api-refusal.js'
+import type { Domain, DomainSeed } from './cache-domains.js'
+import { createCacheService, type Outcome } from './cache-service.js'
+import type { PrefetchTask } from './task-query.js'
+import {
+  createTaskStore,
+  type PrefetchTaskSeed,
+  type PrefetchUrlSeed,
+  type TaskStoreOptions,
+} from './task-store.js'
+import type { ActionAnswer, ActionRequest, ActionResult } from './ucdn-backend.js'
 
-/** The project a task belongs to when its seed names none, and that a query without `ProjectId` reads. */
-export const DEFAULT_PROJECT_ID = 'org-default'
-
-/** How a URL is prefetched when its seed gives only the URL: queued 2 s, processed over 8 s, success. */
-export const DEFAULT_URL_PLAN = Object.freeze({
-  waitMs: 2_000,
-  processMs: 8_000,
-  outcome: 'success' as const,
-})
-
-/** One URL of a task seed: the URL alone (default plan), or with its own durations and outcome. */
-export type PrefetchUrlSeed =
-  | string
-  | {
-      readonly url: string
-      /** How long the URL stays `wait` after the task is created, ms. */
-      readonly waitMs?: number
-      /** How long it then stays `process`, its progress rising, ms. */
-      readonly processMs?: number
-      /** How it ends. Default `success`. */
-      readonly outcome?: 'success' | 'failure'
-    }
-
-/** A task to store. Everything but `urls` has a default. */
-export type PrefetchTaskSeed = {
-  /** Default: a fresh random 8-letter id, like the API's. */
-  readonly taskId?: string
-  /** Creation instant, ms since the epoch. Default: the backend clock's now. */
-  readonly createdAt?: number
-  /** Default: {@link DEFAULT_PROJECT_ID}. */
-  readonly projectId?: string
-  /** A whole-site acceleration (DCDN) task. Default false. */
-  readonly isDcdn?: boolean
-  /** At least one. */
-  readonly urls: readonly PrefetchUrlSeed[]
+export type PrefetchBackendOptions = TaskStoreOptions & {
+  /**
+   * The account's accelerated domains, each with its own daily quotas and prefetch switch: submits of URLs on
+   * other hosts are refused (1201). Default: {@link DEMO_DOMAIN} alone, prefetch on, the default quotas.
+   */
+  readonly domains?: readonly DomainSeed[]
+  /** Least time between two accepted prefetch submits of a project, ms (else 1204). Default 10 000; 0: none. */
+  readonly prefetchIntervalMs?: number
 }
 
-export type PrefetchBackendOptions = {
-  /** Default: the real clock. Inject {@link createManualClock} to move tasks forward in tests. */
-  readonly clock?: Clock
-  /** Tasks present from the start. */
-  readonly tasks?: readonly PrefetchTaskSeed[]
-  /** Default {@link DEFAULT_PROJECT_ID}. */
-  readonly defaultProjectId?: string
-  /** Makes ids for seeds without one. Default: random 8-letter ids. */
-  readonly generateTaskId?: () => string
-}
+type Method<A extends ActionName> = (request: ActionRequest<A>) => ActionAnswer<A>
 
-/** A stateful fake of the prefetch service: tasks whose URLs progress as its clock advances. */
+/**
+ * A stateful fake of the cache-management service: the account's domains, their daily quotas, the pacing of
+ * prefetches, and prefetch and refresh tasks whose URLs progress as its clock advances. It implements every
+ * action of the spec; submitted URLs are done 5–15 s later on its clock.
+ */
 export type PrefetchBackend = {
   DescribeNewUcdnPrefetchCacheTask(
     request: ActionRequest<'DescribeNewUcdnPrefetchCacheTask'>,
   ): ActionResult<'DescribeNewUcdnPrefetchCacheTask'>
+  DescribeNewUcdnRefreshCacheTask(
+    request: ActionRequest<'DescribeNewUcdnRefreshCacheTask'>,
+  ): ActionResult<'DescribeNewUcdnRefreshCacheTask'>
+  PrefetchNewUcdnDomainCache: Method<'PrefetchNewUcdnDomainCache'>
+  RefreshNewUcdnDomainCache: Method<'RefreshNewUcdnDomainCache'>
+  GetUcdnDomainPrefetchRefreshState: Method<'GetUcdnDomainPrefetchRefreshState'>
+  GetUcdnDomainPrefetchEnable: Method<'GetUcdnDomainPrefetchEnable'>
   readonly clock: Clock
   readonly defaultProjectId: string
-  /** Stores a task. Throws a {@link UcdnMockError} for a bad seed or a task id already used. */
+  /** Stores a prefetch task. Throws a {@link UcdnMockError} for a bad seed or a task id already used. */
   addTask(seed: PrefetchTaskSeed): PrefetchTask
-  /** Stores one task for `urls` (like submitting a prefetch), created now unless `options` say otherwise. */
+  /** Stores one prefetch task for `urls`, created now unless `options` say otherwise (no quota, no pacing). */
   createTask(urls: readonly PrefetchUrlSeed[], options?: Omit<PrefetchTaskSeed, 'urls'>): PrefetchTask
-  /** The task as the API would show it now, or undefined. */
+  /** The prefetch task as the API would show it now, or undefined. */
   getTask(taskId: string): TaskInfoWire | undefined
-  /** Every stored task, in the order added. */
+  /** Every stored prefetch task, in the order added. */
   listTasks(): readonly PrefetchTask[]
-  /** Forgets every task. */
+  /** Forgets every prefetch and refresh task (domains, quotas and pacing stay). */
   clear(): void
+  /** Adds an accelerated domain. Throws a {@link UcdnMockError} (`INVALID_DOMAIN`) for a bad seed or one in use. */
+  addDomain(seed: DomainSeed): Domain
+  /** The account's domains, in the order added. */
+  listDomains(): readonly Domain[]
 }
 
 /** Creates a {@link PrefetchBackend}. */
 export function createPrefetchBackend(options: PrefetchBackendOptions = {}): PrefetchBackend {
-  const clock = options.clock ?? systemClock
-  const defaultProjectId = nonEmpty(
-    options.defaultProjectId ?? DEFAULT_PROJECT_ID,
-    'defaultProjectId',
-    'INVALID_OPTION',
-  )
-  const generateTaskId = options.generateTaskId ?? randomTaskId
-  const tasks: PrefetchTask[] = []
-  const ids = new Set<string>()
-
-  function addTask(seed: PrefetchTaskSeed): PrefetchTask {
-    const task = normalizeSeed(seed, clock.now(), defaultProjectId, () => freshId(generateTaskId, ids))
-    if (ids.has(task.taskId)) {
-      throw new UcdnMockError('DUPLICATE_TASK_ID', `A task with id ${JSON.stringify(task.taskId)} exists.`)
-    }
-    ids.add(task.taskId)
-    tasks.push(task)
-    return task
-  }
-
-  const backend: PrefetchBackend = {
-    clock,
-    defaultProjectId,
-    addTask,
-    createTask: (urls, seedOptions = {}) => addTask({ ...seedOptions, urls }),
-    getTask(taskId) {
-      const task = tasks.find((t) => t.taskId === taskId)
-      return task && taskInfoAt(task, clock.now())
-    },
-    listTasks: () => [...tasks],
-    clear() {
-      tasks.length = 0
-      ids.clear()
-    },
-    DescribeNewUcdnPrefetchCacheTask(
-      request: ActionRequest<'DescribeNewUcdnPrefetchCacheTask'>,
-    ): ActionResult<'DescribeNewUcdnPrefetchCacheTask'> {
-      return queryTasks(tasks, request, clock.now(), defaultProjectId)
-    },
-  }
-  for (const seed of options.tasks ?? []) addTask(seed)
-  return backend
-}
-
-function normalizeSeed(
-  seed: PrefetchTaskSeed,
-  now: number,
-  defaultProjectId: string,
-  newId: () => string,
-): PrefetchTask {
-  if (typeof seed !== 'object' || seed === null || !Array.isArray(seed.urls) || seed.urls.length === 0) {
-    throw new UcdnMockError('INVALID_TASK', 'A task seed needs `urls`: at least one URL.')
-  }
-  const createdAt = seed.createdAt ?? now
-  if (!Number.isSafeInteger(createdAt) || createdAt < 0) {
-    throw new UcdnMockError('INVALID_TASK', `createdAt must be whole ms since the epoch, got ${createdAt}.`)
-  }
-  return Object.freeze({
-    taskId: seed.taskId === undefined ? newId() : nonEmpty(seed.taskId, 'taskId'),
-    createdAt,
-    projectId: seed.projectId === undefined ? defaultProjectId : nonEmpty(seed.projectId, 'projectId'),
-    isDcdn: seed.isDcdn ?? false,
-    urls: Object.freeze(seed.urls.map(normalizeUrl)),
+  const { domains, prefetchIntervalMs, ...storeOptions } = options
+  const store = createTaskStore(storeOptions)
+  const cache = createCacheService({
+    clock: store.clock,
+    prefetch: store,
+    ...(domains === undefined ? {} : { domains }),
+    ...(prefetchIntervalMs === undefined ? {} : { prefetchIntervalMs }),
+    ...(options.generateTaskId ? { generateTaskId: options.generateTaskId } : {}),
   })
+  return {
+    clock: store.clock,
+    defaultProjectId: store.defaultProjectId,
+    addTask: store.addTask,
+    createTask: store.createTask,
+    getTask: store.getTask,
+    listTasks: store.listTasks,
+    clear() {
+      store.clear()
+      cache.clearRefreshTasks()
+    },
+    addDomain: cache.addDomain,
+    listDomains: cache.listDomains,
+    DescribeNewUcdnPrefetchCacheTask: ({ Action: _, ...query }) => store.describe(query),
+    DescribeNewUcdnRefreshCacheTask: ({ Action: _, ...query }) => cache.describeRefresh(query),
+    PrefetchNewUcdnDomainCache: (r) => answer(cache.submitPrefetch(r.ProjectId, r.UrlList, r.IsDcdn)),
+    RefreshNewUcdnDomainCache: (r) => answer(cache.submitRefresh(r.ProjectId, r.Type, r.UrlList)),
+    GetUcdnDomainPrefetchRefreshState: (r) => answer(cache.quotaState(r.ProjectId, r.DomainId)),
+    GetUcdnDomainPrefetchEnable(r) {
+      const enabled = cache.prefetchEnabled(r.ProjectId, r.DomainId)
+      return enabled.ok ? { Enable: enabled.value ? 1 : 0 } : answer(enabled)
+    },
+  }
 }
 
-function normalizeUrl(seed: PrefetchUrlSeed, index: number): UrlPlan {
-  const plan = typeof seed === 'string' ? { url: seed } : seed
-  const where = `urls[${index}]`
-  const waitMs = plan.waitMs ?? DEFAULT_URL_PLAN.waitMs
-  const processMs = plan.processMs ?? DEFAULT_URL_PLAN.processMs
-  const outcome = plan.outcome ?? DEFAULT_URL_PLAN.outcome
-  for (const [name, ms] of [
-    ['waitMs', waitMs],
-    ['processMs', processMs],
-  ] as const) {
-    if (!Number.isFinite(ms) || ms < 0) {
-      throw new UcdnMockError('INVALID_TASK', `${where}.${name} must be a finite number ≥ 0, got ${ms}.`)
-    }
-  }
-  if (outcome !== 'success' && outcome !== 'failure') {
-    throw new UcdnMockError('INVALID_TASK', `${where}.outcome must be 'success' or 'failure'.`)
-  }
-  return Object.freeze({ url: nonEmpty(plan.url, `${where}.url`), waitMs, processMs, outcome })
-}
-
-function nonEmpty(value: unknown, what: string, code: UcdnMockErrorCode = 'INVALID_TASK'): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new UcdnMockError(code, `${what} must be a non-empty string.`)
-  }
-  return value
-}
-
-function freshId(generate: () => string, taken: ReadonlySet<string>): string {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const id = generate()
-    if (!taken.has(id)) return id
-  }
-  throw new UcdnMockError('DUPLICATE_TASK_ID', 'generateTaskId kept returning ids already in use.')
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
-
-function randomTaskId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8))
-  return Array.from(bytes, (b) => LETTERS[b % LETTERS.length]).join('')
+/** A cache-service outcome as a backend answers it. */
+function answer<T>(outcome: Outcome<T>): T | ApiRefusal {
+  return outcome.ok ? outcome.value : new ApiRefusal(outcome.refusal.retCode, outcome.refusal.message)
 }

@@ -1,6 +1,6 @@
 import { TaskInfoSchema, type TaskInfoWire } from '@scloud/ucdn-client/schemas'
 import * as z from 'zod/mini'
-import type { PrefetchTaskSeed, PrefetchUrlSeed } from './prefetch-backend.js'
+import type { PrefetchTaskSeed, PrefetchUrlSeed } from './task-store.js'
 
 /** How long a loaded `wait` URL stays queued, and any loaded unfinished URL is processed, ms. */
 const LOADED_WAIT_MS = 2_000

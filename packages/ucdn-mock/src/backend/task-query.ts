@@ -14,7 +14,8 @@ export type PrefetchTask = {
 /** The default query window: one day, in seconds, before `EndTime`. */
 export const DEFAULT_WINDOW_SECONDS = 24 * 60 * 60
 
-type Query = ActionRequest<'DescribeNewUcdnPrefetchCacheTask'>
+/** A describe query (both describe actions take the same parameters); `Action` is not needed. */
+export type TaskQuery = Omit<ActionRequest<'DescribeNewUcdnPrefetchCacheTask'>, 'Action'>
 
 /** A task as the API shows it at `now` (ms). */
 export function taskInfoAt(task: PrefetchTask, now: number): TaskInfoWire {
@@ -43,7 +44,7 @@ export function taskInfoAt(task: PrefetchTask, now: number): TaskInfoWire {
  */
 export function queryTasks(
   tasks: readonly PrefetchTask[],
-  query: Query,
+  query: TaskQuery,
   now: number,
   defaultProjectId: string,
 ): { TotalCount: number; TaskList: TaskInfoWire[] } {

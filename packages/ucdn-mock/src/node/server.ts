@@ -3,11 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { getResponse } from 'msw'
-import { createPrefetchBackend, type PrefetchBackend } from '../backend/prefetch-backend.js'
+import type { PrefetchBackend } from '../backend/prefetch-backend.js'
 import type { UcdnBackend } from '../backend/ucdn-backend.js'
 import { checkOptions, HANDLER_OPTION_RULES, SERVER_OPTION_RULES } from '../check-options.js'
 import { createFaultInjector, type FaultInjector } from '../faults.js'
-import { createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
+import { backendOf, createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
 import { DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
 import { API_METHODS, methodNotAllowed } from '../responses.js'
 import { rawAnswer, readBody, sendAnswer, sendResponse, sendText, toHeaders } from './http-io.js'
@@ -27,7 +27,7 @@ export type MockServerOptions<B extends UcdnBackend = PrefetchBackend> = Omit<
   readonly host?: string
   /** Path the API answers at, e.g. `/ucdn`. Default `/`. */
   readonly basePath?: string
-  /** Default: an empty {@link createPrefetchBackend} on `clock`. */
+  /** Default: a {@link createPrefetchBackend} without tasks, on `clock`, `domains` and `prefetchIntervalMs`. */
   readonly backend?: B
   /** Default: a fresh, empty {@link createFaultInjector}, returned as `faults`. */
   readonly faults?: FaultInjector
@@ -68,6 +68,9 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
     headersTimeoutMs,
     keepAliveTimeoutMs,
     maxConnections,
+    // Configure the default backend only (made here, so the handlers get it as `backend`).
+    domains: _domains,
+    prefetchIntervalMs: _prefetchIntervalMs,
     ...handlerOptions
   } = options
   const limits = resolveServerLimits({
@@ -77,8 +80,7 @@ export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
     ...(maxConnections === undefined ? {} : { maxConnections }),
   })
   // Without a backend, B is its default (PrefetchBackend) unless a caller names another type explicitly.
-  const backend =
-    options.backend ?? (createPrefetchBackend(options.clock ? { clock: options.clock } : {}) as unknown as B)
+  const backend = backendOf(options) as B
   const faults = options.faults ?? createFaultInjector()
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const inFlight = new Set<AbortController>()

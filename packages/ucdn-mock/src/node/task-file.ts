@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { readFileSync } from 'node:fs'
-import type { PrefetchTaskSeed } from '../backend/prefetch-backend.js'
 import { taskSeedsFromTaskList } from '../backend/task-list-seeds.js'
+import type { PrefetchTaskSeed } from '../backend/task-store.js'
 
 /** The task seeds in a JSON file (see `taskSeedsFromTaskList`), or a one-line problem naming the file. */
 export function readTaskFile(
