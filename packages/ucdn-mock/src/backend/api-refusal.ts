@@ -6,7 +6,9 @@ import { UcdnMockError } from '../errors.js'
  * Return it from a backend method; never throw it.
  */
 export class ApiRefusal {
+  /** The answer's `RetCode`, non-zero (e.g. one of the action's `x-scloud-ret-codes`). */
   readonly retCode: number
+  /** The answer's `Message`: one sentence saying what to fix; never a key or a signature. */
   readonly message: string
 
   constructor(retCode: number, message: string) {

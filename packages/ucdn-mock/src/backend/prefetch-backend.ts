@@ -1,18 +1,21 @@
-import type { ActionName, TaskInfoWire } from '@scloud/ucdn-client/schemas'
+import type { TaskInfoWire } from '@scloud/ucdn-client/schemas'
 import type { Clock } from '../clock.js'
 import { ApiRefusal } from './api-refusal.js'
 import type { Domain, DomainSeed } from './cache-domains.js'
 import { createCacheService, type Outcome } from './cache-service.js'
 import type { PrefetchTask } from './task-query.js'
-import {
-  createTaskStore,
-  type PrefetchTaskSeed,
-  type PrefetchUrlSeed,
-  type TaskStoreOptions,
-} from './task-store.js'
+import { createTaskStore, type PrefetchTaskSeed, type PrefetchUrlSeed } from './task-store.js'
 import type { ActionAnswer, ActionRequest, ActionResult } from './ucdn-backend.js'
 
-export type PrefetchBackendOptions = TaskStoreOptions & {
+export type PrefetchBackendOptions = {
+  /** Default: the real clock. Inject {@link createManualClock} to move tasks forward in tests. */
+  readonly clock?: Clock
+  /** Prefetch tasks present from the start. */
+  readonly tasks?: readonly PrefetchTaskSeed[]
+  /** Default {@link DEFAULT_PROJECT_ID}. */
+  readonly defaultProjectId?: string
+  /** Makes task ids for seeds without one and for submits. Default: random 8-letter ids. */
+  readonly generateTaskId?: () => string
   /**
    * The account's accelerated domains, each with its own daily quotas and prefetch switch: submits of URLs on
    * other hosts are refused (1201). Default: {@link DEMO_DOMAIN} alone, prefetch on, the default quotas.
@@ -21,8 +24,6 @@ export type PrefetchBackendOptions = TaskStoreOptions & {
   /** Least time between two accepted prefetch submits of a project, ms (else 1204). Default 10 000; 0: none. */
   readonly prefetchIntervalMs?: number
 }
-
-type Method<A extends ActionName> = (request: ActionRequest<A>) => ActionAnswer<A>
 
 /**
  * A stateful fake of the cache-management service: the account's domains, their daily quotas, the pacing of
@@ -36,10 +37,18 @@ export type PrefetchBackend = {
   DescribeNewUcdnRefreshCacheTask(
     request: ActionRequest<'DescribeNewUcdnRefreshCacheTask'>,
   ): ActionResult<'DescribeNewUcdnRefreshCacheTask'>
-  PrefetchNewUcdnDomainCache: Method<'PrefetchNewUcdnDomainCache'>
-  RefreshNewUcdnDomainCache: Method<'RefreshNewUcdnDomainCache'>
-  GetUcdnDomainPrefetchRefreshState: Method<'GetUcdnDomainPrefetchRefreshState'>
-  GetUcdnDomainPrefetchEnable: Method<'GetUcdnDomainPrefetchEnable'>
+  PrefetchNewUcdnDomainCache(
+    request: ActionRequest<'PrefetchNewUcdnDomainCache'>,
+  ): ActionAnswer<'PrefetchNewUcdnDomainCache'>
+  RefreshNewUcdnDomainCache(
+    request: ActionRequest<'RefreshNewUcdnDomainCache'>,
+  ): ActionAnswer<'RefreshNewUcdnDomainCache'>
+  GetUcdnDomainPrefetchRefreshState(
+    request: ActionRequest<'GetUcdnDomainPrefetchRefreshState'>,
+  ): ActionAnswer<'GetUcdnDomainPrefetchRefreshState'>
+  GetUcdnDomainPrefetchEnable(
+    request: ActionRequest<'GetUcdnDomainPrefetchEnable'>,
+  ): ActionAnswer<'GetUcdnDomainPrefetchEnable'>
   readonly clock: Clock
   readonly defaultProjectId: string
   /** Stores a prefetch task. Throws a {@link UcdnMockError} for a bad seed or a task id already used. */
