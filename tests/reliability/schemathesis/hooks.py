@@ -1,8 +1,8 @@
 """Schemathesis hooks: turn each generated case into the wire request PROTOCOL.md describes, and check the
 mock's verdict against the spec.
 
-The spec's operation path is ``/#Action=DescribeNewUcdnPrefetchCacheTask`` (docs/adr/0001): a fragment never
-goes on the wire, so every request goes to ``/``. Parameters are flattened (``TaskId.0``…), ``PublicKey`` is
+The spec's operation paths are ``/#Action=<Action>`` (docs/adr/0001): a fragment never goes on the wire, so
+every request goes to ``/``; each case is judged against its own operation's request schema. Parameters are flattened (``TaskId.0``…), ``PublicKey`` is
 added and ``Signature`` computed as the document says (sorted ``key + value``, private key appended, SHA-1 hex)
 with the mock's demo key pair. This signer is written from PROTOCOL.md alone; it shares no code with the SDK.
 
@@ -137,10 +137,22 @@ def sign(flat: dict[str, str]) -> str:
 
 # --- What the spec allows ------------------------------------------------------------------------------------
 
-REQUEST = _request_schema("/#Action=DescribeNewUcdnPrefetchCacheTask")
-KNOWN = set(REQUEST["properties"])
-INDEXED = {name for name, schema in REQUEST["properties"].items() if schema.get("type") == "array"}
-VALIDATOR = Draft7Validator(REQUEST)
+class Operation:
+    """One action of the spec: its request schema and validator, its x-scloud-rules, its own RetCodes."""
+
+    def __init__(self, path: str):
+        post = SPEC["paths"][path]["post"]
+        self.action = post["operationId"]
+        self.request = _request_schema(path)
+        self.known = set(self.request["properties"])
+        self.indexed = {name for name, schema in self.request["properties"].items() if schema.get("type") == "array"}
+        self.validator = Draft7Validator(self.request)
+        self.rules = self.request.get("x-scloud-rules", [])
+        # An allowed request may still be refused with one of these (a quota, the pacing): the spec says so.
+        self.ret_codes = {int(code) for code in post.get("x-scloud-ret-codes", {})}
+
+
+OPERATIONS = {path: Operation(path) for path in SPEC["paths"]}
 
 
 def _safe_integers(value) -> bool:
@@ -158,7 +170,7 @@ def _safe_integers(value) -> bool:
     return True
 
 
-def _as_received(body: dict):
+def _as_received(body: dict, op: Operation):
     """The parameters as a gateway reads them back from the wire: null sent as nothing (at any depth), an
     indexed list rebuilt from `Name.0`, `Name.1`, … — or None when those indexes have a gap (`[null, "a"]` sends
     only `TaskId.1`), which no valid request has."""
@@ -166,7 +178,7 @@ def _as_received(body: dict):
     for name, value in body.items():
         if value is None:
             continue
-        if name in INDEXED and isinstance(value, list):
+        if name in op.indexed and isinstance(value, list):
             sent = [item for item in value if item is not None]
             if any(item is None for item in value[: len(sent)]):
                 return None
@@ -176,29 +188,41 @@ def _as_received(body: dict):
     return received
 
 
-def spec_allows(body) -> bool:
-    """The spec's schema, judged on what reaches the wire, plus the rules its descriptions state."""
+def spec_allows(body, op: Operation) -> bool:
+    """The spec's schema, judged on what reaches the wire, plus its x-scloud-rules and the rules its
+    descriptions state."""
     if not isinstance(body, dict):
         return False
-    sent = _as_received(body)
-    if sent is None or not VALIDATOR.is_valid(sent) or not _safe_integers(sent):
+    sent = _as_received(body, op)
+    if sent is None or not op.validator.is_valid(sent) or not _safe_integers(sent):
         return False
-    begin, end = sent.get("BeginTime"), sent.get("EndTime")
-    if end is not None and begin is None:
-        return False
-    return begin is None or end is None or begin <= end
+    for rule in op.rules:
+        if "requires" in rule:
+            first, second = rule["requires"]
+            if sent.get(first) is not None and sent.get(second) is None:
+                return False
+        if "notAfter" in rule:
+            first, second = rule["notAfter"]
+            if sent.get(first) is not None and sent.get(second) is not None and sent[first] > sent[second]:
+                return False
+    urls = sent.get("UrlList", [])
+    if op.action == "PrefetchNewUcdnDomainCache":  # "files only: a directory cannot be prefetched"
+        return not any(url.endswith("/") for url in urls)
+    if op.action == "RefreshNewUcdnDomainCache" and sent.get("Type") == "dir":  # "must end with `/`"
+        return all(url.endswith("/") for url in urls)
+    return True
 
 
 # --- The hooks -----------------------------------------------------------------------------------------------
 
 
-def _wire_json(body: dict) -> dict:
+def _wire_json(body: dict, op: Operation) -> dict:
     """Flattened keys with typed values: the indexed arrays become ``Name.N``; anything else stays as it is."""
     out = {}
     for name, value in body.items():
         if value is None:
             continue
-        if name in INDEXED and isinstance(value, list):
+        if name in op.indexed and isinstance(value, list):
             for index, item in enumerate(value):
                 if item is not None:
                     out[f"{name}.{index}"] = item
@@ -229,15 +253,16 @@ def before_call(ctx, case, kwargs):
         case.media_type = "application/json"
         kwargs["data"] = body if isinstance(body, bytes) else json.dumps(body).encode()
         return
-    known = {key: value for key, value in body.items() if key in KNOWN}
+    op = OPERATIONS[case.operation.path]
+    known = {key: value for key, value in body.items() if key in op.known}
     # A form is UTF-8 text: a string with a lone surrogate can only travel as a JSON escape.
-    if spec_allows(known) and case.media_type == FORM and not _has_lone_surrogate(known):
+    if spec_allows(known, op) and case.media_type == FORM and not _has_lone_surrogate(known):
         flat = flatten(known)
         flat["PublicKey"] = PUBLIC_KEY
         flat["Signature"] = sign(flat)
         kwargs["data"] = urlencode(flat).encode()
     else:
-        wire = _wire_json(known)
+        wire = _wire_json(known, op)
         wire["PublicKey"] = PUBLIC_KEY
         wire["Signature"] = sign(flatten(wire))
         case.media_type = "application/json"
@@ -256,8 +281,9 @@ def _verdict(response):
 
 @schemathesis.check
 class mock_agrees_with_spec:
-    """The mock accepts (RetCode 0) exactly the parameter sets the spec allows and answers the rest with an API
-    error (HTTP 200, RetCode ≠ 0, a Message), never a signature error: the signing above is right. After the
+    """The mock accepts (RetCode 0) exactly the parameter sets the spec allows (or refuses one with a RetCode its
+    action lists in x-scloud-ret-codes: a quota, the pacing, a host not the account's) and answers the rest with
+    an API error (HTTP 200, RetCode ≠ 0, a Message), never a signature error: the signing above is right. After the
     run: both verdicts were seen, so neither half of the check ran empty."""
 
     def __init__(self):
@@ -276,8 +302,9 @@ class mock_agrees_with_spec:
         # then it has no parameters at all, and must be refused.
         sent_type = (response.request.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         readable = sent_type in (FORM, "application/json")
-        allowed = readable and isinstance(body, dict) and spec_allows({k: v for k, v in body.items() if k in KNOWN})
-        if allowed and ret_code != 0:
+        op = OPERATIONS[case.operation.path]
+        allowed = readable and isinstance(body, dict) and spec_allows({k: v for k, v in body.items() if k in op.known}, op)
+        if allowed and ret_code != 0 and ret_code not in op.ret_codes:
             raise AssertionError(f"the spec allows these parameters, the mock refused them: RetCode {ret_code} {message}")
         if not allowed and ret_code == 0:
             raise AssertionError("the spec forbids these parameters, the mock accepted them (RetCode 0)")
