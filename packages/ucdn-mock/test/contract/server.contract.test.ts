@@ -207,6 +207,31 @@ describe('startMockServer', () => {
     await expect(fetch(server.url, { method: 'POST', body: signedForm() })).rejects.toThrow()
   })
 
+  it('builds its default backend on the domains and pacing options, and refuses them beside a backend', async () => {
+    const server = await start({
+      domains: [{ domainId: 'ucdn-own1', host: 'own.example.org', quota: { prefetch: 5 } }],
+      prefetchIntervalMs: 0,
+    })
+    expect(server.backend.listDomains()).toMatchObject([{ domainId: 'ucdn-own1', quota: { prefetch: 5 } }])
+    const submit = (url: string) =>
+      fetch(server.url, {
+        method: 'POST',
+        body: signedForm({ Action: 'PrefetchNewUcdnDomainCache', 'UrlList.0': url }),
+      })
+    expect(await apiJson(await submit('https://own.example.org/a.js'))).toMatchObject({
+      body: { RetCode: 0 },
+    })
+    expect(await apiJson(await submit('https://own.example.org/b.js'))).toMatchObject({
+      body: { RetCode: 0 },
+    })
+    expect(await apiJson(await submit('https://cdn.example.com/a.js'))).toMatchObject({
+      body: { RetCode: 1201 },
+    })
+    await expect(startMockServer({ backend: createReferenceBackend(), domains: [] })).rejects.toMatchObject({
+      code: 'INVALID_OPTION',
+    })
+  })
+
   it('refuses a bad port or basePath with a UcdnMockError', async () => {
     await expect(startMockServer({ port: 70_000 })).rejects.toMatchObject({ code: 'INVALID_OPTION' })
     await expect(startMockServer({ basePath: 'ucdn' })).rejects.toMatchObject({ code: 'INVALID_OPTION' })
