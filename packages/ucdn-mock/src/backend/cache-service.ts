@@ -1,4 +1,4 @@
-import type { TaskInfoWire } from '@scloud/ucdn-client/schemas'
+import type { RefreshTypeWire, TaskInfoWire } from '@scloud/ucdn-client/schemas'
 import type { Clock } from '../clock.js'
 import { RET_CODES } from '../responses.js'
 import { createDomainRegistry, DEMO_DOMAIN, type Domain, type DomainSeed } from './cache-domains.js'
@@ -6,11 +6,11 @@ import { createQuotaLedger, type QuotaKind } from './cache-quota.js'
 import { CACHE_RET_CODES } from './cache-ret-codes.js'
 import { chargePlan, createSubmitPacer, planSubmit, type Refusal } from './cache-submit.js'
 import { submittedUrlPlan } from './submitted-url-plan.js'
-import type { TaskQuery } from './task-query.js'
-import { createTaskStore, type PrefetchUrlSeed, type TaskStore } from './task-store.js'
+import type { PrefetchTask, TaskQuery } from './task-query.js'
+import { createTaskStore, type PrefetchTaskSeed, type PrefetchUrlSeed, type TaskStore } from './task-store.js'
 
-/** The refresh types of RefreshNewUcdnDomainCache. */
-export type RefreshType = 'file' | 'dir' | 'm3u8'
+/** The refresh types of RefreshNewUcdnDomainCache (the spec's `RefreshType`). */
+export type RefreshType = RefreshTypeWire
 
 /** The reference's pacing: at most one prefetch submit every 10 s. */
 export const DEFAULT_PREFETCH_INTERVAL_MS = 10_000
@@ -62,6 +62,8 @@ export type CacheService = {
   describeRefresh(query: RefreshQuery): { TotalCount: number; TaskList: (TaskInfoWire & { Type: string })[] }
   quotaState(projectId: string | undefined, domainId: string): Outcome<QuotaState>
   prefetchEnabled(projectId: string | undefined, domainId: string): Outcome<boolean>
+  /** Stores a refresh task of `type` as it is (no quota, no domain check), like a seed. */
+  addRefreshTask(seed: PrefetchTaskSeed, type: RefreshType): PrefetchTask
   /** Forgets every refresh task (domains, quotas and pacing stay). */
   clearRefreshTasks(): void
 }
@@ -169,6 +171,11 @@ export function createCacheService(options: CacheServiceOptions): CacheService {
           SubmitRefreshDir: ledger.used(id, 'refreshDir', now),
         },
       }
+    },
+    addRefreshTask(seed, type) {
+      const task = refreshes.addTask(seed)
+      refreshTypes.set(task.taskId, type)
+      return task
     },
     clearRefreshTasks() {
       refreshes.clear()

@@ -1,4 +1,4 @@
-import type { TaskInfoWire } from '@scloud/ucdn-client/schemas'
+import type { RefreshTypeWire, TaskInfoWire } from '@scloud/ucdn-client/schemas'
 import type { Clock } from '../clock.js'
 import { ApiRefusal } from './api-refusal.js'
 import type { Domain, DomainSeed } from './cache-domains.js'
@@ -57,6 +57,8 @@ export type PrefetchBackend = {
   createTask(urls: readonly PrefetchUrlSeed[], options?: Omit<PrefetchTaskSeed, 'urls'>): PrefetchTask
   /** The prefetch task as the API would show it now, or undefined. */
   getTask(taskId: string): TaskInfoWire | undefined
+  /** Stores a refresh task of `type` (default `file`), shown by DescribeNewUcdnRefreshCacheTask. */
+  addRefreshTask(seed: PrefetchTaskSeed & { readonly type?: RefreshTypeWire }): PrefetchTask
   /** Every stored prefetch task, in the order added. */
   listTasks(): readonly PrefetchTask[]
   /** Forgets every prefetch and refresh task (domains, quotas and pacing stay). */
@@ -85,6 +87,7 @@ export function createPrefetchBackend(options: PrefetchBackendOptions = {}): Pre
     createTask: store.createTask,
     getTask: store.getTask,
     listTasks: store.listTasks,
+    addRefreshTask: ({ type = 'file', ...seed }) => cache.addRefreshTask(seed, type),
     clear() {
       store.clear()
       cache.clearRefreshTasks()

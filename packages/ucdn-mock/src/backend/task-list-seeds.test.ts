@@ -77,6 +77,24 @@ describe('taskSeedsFromTaskList', () => {
     ])
   })
 
+  it('makes a task with a Type a refresh task, shown with its Type by the refresh describe only', () => {
+    const clock = createManualClock(NOW)
+    const loaded = taskSeedsFromTaskList(
+      [{ TaskId: 'r1', Type: 'dir', UrlLists: [{ Url: 'https://cdn.example.com/img/', Status: 'wait' }] }],
+      NOW,
+    )
+    if (!loaded.ok) throw new Error(loaded.problem)
+    expect(loaded.seeds).toMatchObject([{ taskId: 'r1', type: 'dir' }])
+    const backend = createPrefetchBackend({ clock })
+    for (const seed of loaded.seeds) backend.addRefreshTask(seed)
+    const refresh = () =>
+      backend.DescribeNewUcdnRefreshCacheTask({ Action: 'DescribeNewUcdnRefreshCacheTask' })
+    expect(refresh().TaskList).toMatchObject([{ TaskId: 'r1', Type: 'dir', Status: 'wait' }])
+    expect(backend.listTasks()).toEqual([])
+    backend.clear()
+    expect(refresh().TotalCount).toBe(0)
+  })
+
   it.each<[string, unknown, string]>([
     ['a number', 5, LIST_EXPECTED],
     ['an object without TaskList', { Tasks: [] }, LIST_EXPECTED],

@@ -1,4 +1,8 @@
-import { TaskInfoSchema, type TaskInfoWire } from '@scloud/ucdn-client/schemas'
+import {
+  RefreshTaskInfoSchema,
+  type RefreshTaskInfoWire,
+  type RefreshTypeWire,
+} from '@scloud/ucdn-client/schemas'
 import * as z from 'zod/mini'
 import type { PrefetchTaskSeed, PrefetchUrlSeed } from './task-store.js'
 
@@ -6,11 +10,17 @@ import type { PrefetchTaskSeed, PrefetchUrlSeed } from './task-store.js'
 const LOADED_WAIT_MS = 2_000
 const LOADED_PROCESS_MS = 10_000
 
-const TASK_LIST = /* @__PURE__ */ z.array(TaskInfoSchema)
+// RefreshTaskInfo is TaskInfo plus `Type`: a task with a `Type` is a refresh task.
+const TASK_LIST = /* @__PURE__ */ z.array(RefreshTaskInfoSchema)
+const REFRESH_TYPES: readonly string[] = ['file', 'dir', 'm3u8']
+
+/** A loaded task: a prefetch task, or a refresh task when it has a `type`. */
+export type LoadedTaskSeed = PrefetchTaskSeed & { readonly type?: RefreshTypeWire }
 
 /**
  * Task seeds from tasks as the describe action answers them: a `TaskList` array, or a whole saved answer
- * (`{ "TaskList": [...] }`), checked against the spec's `TaskInfo` schema. Finished URLs (`success`,
+ * (`{ "TaskList": [...] }`), checked against the spec's `RefreshTaskInfo` schema (`TaskInfo` plus `Type`): a task
+ * with a `Type` (`file`, `dir`, `m3u8`) is a refresh task, one without a prefetch task. Finished URLs (`success`,
  * `failure`) stay as they are, finished at their `FinishTime`; unfinished ones go on from `now` (ms): a `wait`
  * URL starts processing 2 s later, a `process` URL continues from its `Progress`, and both succeed within
  * 12 s. Either every task is usable, or the answer is the first problem, naming its place
@@ -20,7 +30,7 @@ export function taskSeedsFromTaskList(
   json: unknown,
   now: number,
 ):
-  | { readonly ok: true; readonly seeds: PrefetchTaskSeed[] }
+  | { readonly ok: true; readonly seeds: LoadedTaskSeed[] }
   | { readonly ok: false; readonly problem: string } {
   const list = Array.isArray(json)
     ? json
@@ -41,7 +51,7 @@ export function taskSeedsFromTaskList(
       'expected' in issue ? `expected ${String(issue.expected)}` : issue.code.replaceAll('_', ' ')
     return { ok: false, problem: `${place(issue.path)}: ${expected}` }
   }
-  const seeds: PrefetchTaskSeed[] = []
+  const seeds: LoadedTaskSeed[] = []
   for (const [i, task] of parsed.data.entries()) {
     const seed = seedOf(task, now, `TaskList[${i}]`)
     if (typeof seed === 'string') return { ok: false, problem: seed }
@@ -50,7 +60,10 @@ export function taskSeedsFromTaskList(
   return { ok: true, seeds }
 }
 
-function seedOf(task: TaskInfoWire, now: number, where: string): PrefetchTaskSeed | string {
+function seedOf(task: RefreshTaskInfoWire, now: number, where: string): LoadedTaskSeed | string {
+  if (task.Type !== undefined && !REFRESH_TYPES.includes(task.Type)) {
+    return `${where}.Type: expected file, dir or m3u8, got ${JSON.stringify(task.Type).slice(0, 40)}`
+  }
   const urls = task.UrlLists ?? []
   if (urls.length === 0) return `${where}.UrlLists: at least one URL is needed`
   const createdAt = task.CreateTime === undefined ? now : task.CreateTime * 1000
@@ -81,7 +94,12 @@ function seedOf(task: TaskInfoWire, now: number, where: string): PrefetchTaskSee
         return `${at}.Status: expected wait, process, success or failure, got ${JSON.stringify(url.Status).slice(0, 40)}`
     }
   }
-  return { ...(task.TaskId ? { taskId: task.TaskId } : {}), createdAt, urls: seeds }
+  return {
+    ...(task.TaskId ? { taskId: task.TaskId } : {}),
+    ...(task.Type === undefined ? {} : { type: task.Type as RefreshTypeWire }),
+    createdAt,
+    urls: seeds,
+  }
 }
 
 function place(path: readonly PropertyKey[]): string {

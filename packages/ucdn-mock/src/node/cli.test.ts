@@ -163,6 +163,23 @@ describe('ucdn-mock-server --tasks', () => {
     expect(await describeAll((result as MockServer).url)).toMatchObject({ RetCode: 0, TotalCount: 1 })
   })
 
+  it('loads a task with a Type as a refresh task', async () => {
+    const { result } = await run('--tasks', file('refresh.json', [{ ...task, TaskId: 'r1', Type: 'file' }]))
+    const url = (result as MockServer).url
+    expect(await describeAll(url)).toMatchObject({ TotalCount: 0 })
+    const params: Record<string, string> = {
+      Action: 'DescribeNewUcdnRefreshCacheTask',
+      PublicKey: DEMO_CREDENTIALS.publicKey,
+    }
+    params.Signature = signParams(params, DEMO_CREDENTIALS.privateKey)
+    const response = await fetch(url, { method: 'POST', body: new URLSearchParams(params) })
+    expect(await response.json()).toMatchObject({
+      RetCode: 0,
+      TotalCount: 1,
+      TaskList: [{ TaskId: 'r1', Type: 'file' }],
+    })
+  })
+
   it('adds them to the demo tasks with --demo', async () => {
     const { result } = await run('--demo', '--tasks', file('list.json', [task]))
     expect(await describeAll((result as MockServer).url)).toMatchObject({ TotalCount: 6 })

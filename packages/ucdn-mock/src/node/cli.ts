@@ -5,7 +5,7 @@ import { DEMO_DOMAIN } from '../backend/cache-domains.js'
 import { createDemoBackend } from '../backend/demo.js'
 import { createFixtureBackend, FIXTURE_NAMES, type FixtureName } from '../backend/fixtures.js'
 import { createPrefetchBackend } from '../backend/prefetch-backend.js'
-import type { PrefetchTaskSeed } from '../backend/task-store.js'
+import type { LoadedTaskSeed } from '../backend/task-list-seeds.js'
 import type { UcdnBackend } from '../backend/ucdn-backend.js'
 import { DEMO_CREDENTIALS } from '../credentials.js'
 import { formatRequestLogLine } from './request-log.js'
@@ -22,7 +22,7 @@ per request to stderr (time, method, action, RetCode, ms; never a key or a signa
   --host <addr>     address to bind (default 127.0.0.1)
   --demo            serve the demo data set: 5 prefetch tasks finishing within about 30 s
   --tasks <file>    load tasks from a JSON file: a TaskList as DescribeNewUcdnPrefetchCacheTask answers it,
-                    or the whole saved answer (with --demo: added to the demo tasks)
+                    or the whole saved answer; a task with a Type is a refresh task (with --demo: added)
   --fixture <name>  answer every query with a fixture (${FIXTURE_NAMES.join(', ')}: the API reference's example)
   --quiet           no request log
   --version         print the version
@@ -118,7 +118,7 @@ export async function runMockServerCli(
 /** The backend the flags ask for, or a problem (a task file that cannot be used). */
 function chooseBackend(values: Values): UcdnBackend | string {
   if (values.fixture !== undefined) return createFixtureBackend(values.fixture as FixtureName)
-  let seeds: PrefetchTaskSeed[] = []
+  let seeds: LoadedTaskSeed[] = []
   if (values.tasks !== undefined) {
     const loaded = readTaskFile(values.tasks, Date.now())
     if (!loaded.ok) return `--tasks: ${loaded.problem}`
@@ -126,7 +126,10 @@ function chooseBackend(values: Values): UcdnBackend | string {
   }
   try {
     const backend = values.demo ? createDemoBackend() : createPrefetchBackend()
-    for (const seed of seeds) backend.addTask(seed)
+    for (const seed of seeds) {
+      if (seed.type === undefined) backend.addTask(seed)
+      else backend.addRefreshTask(seed)
+    }
     return backend
   } catch (error) {
     return `--tasks ${values.tasks}: ${(error as Error).message}`

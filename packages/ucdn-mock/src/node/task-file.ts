@@ -1,14 +1,13 @@
 /// <reference types="node" />
 import { readFileSync } from 'node:fs'
-import { taskSeedsFromTaskList } from '../backend/task-list-seeds.js'
-import type { PrefetchTaskSeed } from '../backend/task-store.js'
+import { type LoadedTaskSeed, taskSeedsFromTaskList } from '../backend/task-list-seeds.js'
 
 /** The task seeds in a JSON file (see `taskSeedsFromTaskList`), or a one-line problem naming the file. */
 export function readTaskFile(
   path: string,
   now: number,
 ):
-  | { readonly ok: true; readonly seeds: PrefetchTaskSeed[] }
+  | { readonly ok: true; readonly seeds: LoadedTaskSeed[] }
   | { readonly ok: false; readonly problem: string } {
   let text: string
   try {
