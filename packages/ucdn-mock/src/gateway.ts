@@ -1,6 +1,7 @@
 import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
 import type { ReceivedParams } from './read-params.js'
 import { quoteForMessage, RET_CODES } from './responses.js'
+import { signedParamsOf } from './signed-params.js'
 
 /** Checks `params.Signature` against the other parameters under `privateKey` (the signer's `verifySignature`). */
 export type VerifySignature = (params: Readonly<Record<string, unknown>>, privateKey: string) => boolean
@@ -17,7 +18,8 @@ export type GatewayResult =
 /**
  * The real gateway's checks, in its order, before any parameter is validated: `Action` present (160) and
  * known (161); `PublicKey` that of a registered key pair (172); `Signature` present (170) and right (171),
- * verified over exactly the parameters received. Messages never contain a signature or a key.
+ * verified over exactly the parameters received, as the client signed them ({@link signedParamsOf}: JSON
+ * arrays and null by the Go SDK's rules). Messages never contain a signature or a key.
  */
 export function checkGateway(
   params: ReceivedParams,
@@ -43,7 +45,8 @@ export function checkGateway(
   if (stringParam(params, 'Signature') === undefined) {
     return refuse(action, RET_CODES.missingSignature, 'Missing Signature')
   }
-  if (!verify(params, privateKey)) return refuse(action, RET_CODES.signatureError, 'Signature VerifyAC Error')
+  if (!signedParamsOf(params).some((signed) => verify(signed, privateKey)))
+    return refuse(action, RET_CODES.signatureError, 'Signature VerifyAC Error')
   return { ok: true, action: action as ActionName, publicKey }
 }
 

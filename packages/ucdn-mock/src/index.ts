@@ -40,7 +40,7 @@ export type {
 export { createFaultInjector } from './faults.js'
 export type { UcdnHandlersOptions } from './handlers.js'
 export { createUcdnHandlers, DEFAULT_BASE_URL } from './handlers.js'
-export type { ReceivedParams, WireValue } from './read-params.js'
+export type { JsonNumber, ReceivedParams, WireScalar, WireValue } from './read-params.js'
 export { DEFAULT_MAX_BODY_BYTES } from './read-params.js'
 export { REQUEST_ID_HEADER, RET_CODES } from './responses.js'
 export type { Sleep } from './sleep.js'

@@ -15,6 +15,7 @@ export type {
   FaultHandle,
   FaultInjector,
   FaultRequest,
+  JsonNumber,
   PrefetchBackend,
   PrefetchTask,
   PrefetchTaskSeed,
@@ -26,6 +27,7 @@ export type {
   UcdnBackend,
   UcdnHandlersOptions,
   UrlPlan,
+  WireScalar,
   WireValue,
 } from './index.js'
 export type { MockServer, MockServerOptions } from './node/server.js'

@@ -27,7 +27,11 @@ describe('readParams', () => {
       post('{"Action":"A","Limit":10,"IsDcdn":false,"Gone":null}', 'application/json'),
       1024,
     )
-    expect(json).toEqual({ ok: true, params: { Action: 'A', Limit: 10, IsDcdn: false }, encoding: 'json' })
+    expect(json).toEqual({
+      ok: true,
+      params: { Action: 'A', Limit: { json: '10' }, IsDcdn: false, Gone: null },
+      encoding: 'json',
+    })
   })
 
   it('returns null-prototype records', async () => {
@@ -100,16 +104,41 @@ describe('readParams', () => {
     })
   })
 
-  it('refuses JSON arrays and objects as values, naming the parameter and the indexed form', async () => {
-    const read = await readParams(post('{"Action":"A","TaskId":["a"]}', 'application/json'), 1024)
+  it('reads JSON arrays of scalars and null as sent (the Go SDK’s JSON encoder)', async () => {
+    const read = await readParams(
+      post('{"Action":"A","TaskId":["a",1e2,true],"Status":null}', 'application/json'),
+      1024,
+    )
+    expect(read).toEqual({
+      ok: true,
+      params: { Action: 'A', TaskId: ['a', { json: '1e2' }, true], Status: null },
+      encoding: 'json',
+    })
+  })
+
+  it.each([
+    ['an object in an array', '[{"a":1}]'],
+    ['an array in an array', '[["a"]]'],
+    ['null in an array', '["a",null]'],
+  ])('refuses %s, naming the parameter', async (_, list) => {
+    const read = await readParams(post(`{"Action":"A","TaskId":${list}}`, 'application/json'), 1024)
     expect(read).toEqual({
       ok: false,
       reason: 'malformed',
       action: 'A',
-      message: 'Missing or invalid parameter: TaskId (send a list as indexed keys TaskId.0, TaskId.1, …)',
+      message:
+        'Missing or invalid parameter: TaskId (a JSON array may hold only strings, numbers and booleans)',
     })
+  })
+
+  it('refuses JSON objects as values, naming the parameter and the flattened form', async () => {
     const nested = await readParams(post('{"Filter":{"A":1}}', 'application/json'), 1024)
     expect(nested).toMatchObject({ ok: false, message: expect.stringContaining('Filter (send an object') })
+    const inArray = await readParams(post('{"Action":"A","TaskId":[1e400]}', 'application/json'), 1024)
+    expect(inArray).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('TaskId (number out of range)'),
+    })
   })
 
   it('refuses a JSON number too large to represent', async () => {
@@ -125,7 +154,7 @@ describe('readParams', () => {
   it('answers deeply nested JSON without crashing', async () => {
     const deep = `{"A":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
     const read = await readParams(post(deep, 'application/json'), 1024 * 1024)
-    expect(read).toMatchObject({ ok: false, reason: 'malformed' })
+    expect(read).toEqual({ ok: false, reason: 'malformed', message: 'The JSON body is nested too deeply.' })
   })
 
   it('refuses a body that is not UTF-8', async () => {

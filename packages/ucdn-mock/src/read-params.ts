@@ -1,7 +1,9 @@
+import { parseFormPairs, percentDecode } from './form-pairs.js'
+import { readJsonParams } from './read-json.js'
 import { quoteForMessage } from './responses.js'
+import type { WireValue } from './wire-value.js'
 
-/** One received parameter value: always a string from a query or a form, typed from a JSON body. */
-export type WireValue = string | number | boolean
+export type { JsonNumber, WireScalar, WireValue } from './wire-value.js'
 
 /** Parameters exactly as received, keyed by their flattened names (`TaskId.0`). A null-prototype object. */
 export type ReceivedParams = Readonly<Record<string, WireValue>>
@@ -35,11 +37,12 @@ const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype'])
 /**
  * Reads the API parameters of a request as the gateway does: a GET's query string, or a POST's
  * form-urlencoded or JSON body (a POST's query string is not read). The body is read at most up to
- * `maxBodyBytes`. Nothing received is ever assigned to an ordinary object, so `__proto__` keys cannot
- * pollute anything; they are refused outright anyway.
+ * `maxBodyBytes`. Decoding is byte-exact: a BOM is never stripped, percent-encoded bytes that are not UTF-8
+ * are refused, JSON numbers are kept as written. Nothing received is ever assigned to an ordinary object,
+ * so `__proto__` keys cannot pollute anything; they are refused outright anyway.
  */
 export async function readParams(request: Request, maxBodyBytes: number): Promise<ReadParamsResult> {
-  if (request.method === 'GET') return fromPairs(new URL(request.url).searchParams, 'query')
+  if (request.method === 'GET') return fromPairs(new URL(request.url).search.slice(1), 'query')
   if (request.method !== 'POST') return { ok: false, reason: 'method' }
 
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
@@ -49,18 +52,21 @@ export async function readParams(request: Request, maxBodyBytes: number): Promis
 
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    // ignoreBOM keeps a leading U+FEFF in the text: the gateway reads bytes, it strips nothing.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     return malformed('The request body is not valid UTF-8.')
   }
   const contentType = request.headers.get('content-type')
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
   if (mediaType === 'application/x-www-form-urlencoded' || mediaType === 'application/json') {
-    const read =
-      mediaType === 'application/json' ? fromJson(text) : fromPairs(new URLSearchParams(text), 'form')
-    const misplaced = read.ok && new URL(request.url).search !== ''
-    return misplaced
-      ? { ...read, hint: 'a POST carries its parameters in the body, not in the query string' }
+    const read = mediaType === 'application/json' ? fromJson(text) : fromPairs(text, 'form')
+    if (!read.ok) return read
+    if (new URL(request.url).search !== '') {
+      return { ...read, hint: 'a POST carries its parameters in the body, not in the query string' }
+    }
+    return text.startsWith('\uFEFF')
+      ? { ...read, hint: 'the body starts with a byte order mark (U+FEFF), read as part of the first name' }
       : read
   }
   // The gateway reads no body it cannot decode: the request then simply has no parameters.
@@ -100,61 +106,38 @@ export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8
   return bytes
 }
 
-function fromPairs(pairs: URLSearchParams, encoding: ParamsEncoding): ReadParamsResult {
+function fromPairs(text: string, encoding: ParamsEncoding): ReadParamsResult {
+  const read = parseFormPairs(text)
+  if (!read.ok) {
+    const message =
+      read.name === undefined
+        ? `Invalid parameter name: ${quoteForMessage(read.raw)} (not UTF-8 once percent-decoded)`
+        : `Missing or invalid parameter: ${read.name} (not UTF-8 once percent-decoded)`
+    return malformed(message, actionInForm(text))
+  }
   const params: Record<string, WireValue> = Object.create(null)
-  for (const [key, value] of pairs) {
+  const action = () => actionIn(read.pairs.find(([key]) => key === 'Action')?.[1])
+  for (const [key, value] of read.pairs) {
     const refused = refuseKey(key)
-    if (refused) return malformed(refused, actionIn(pairs.get('Action')))
+    if (refused) return malformed(refused, action())
     if (Object.hasOwn(params, key)) {
-      return malformed(
-        `Missing or invalid parameter: ${key} (given more than once)`,
-        actionIn(pairs.get('Action')),
-      )
+      return malformed(`Missing or invalid parameter: ${key} (given more than once)`, action())
     }
     params[key] = value
   }
   return { ok: true, params, encoding }
 }
 
+/** The Action of a form whose decoding failed elsewhere, so the answer can still name it. */
+function actionInForm(text: string): string | undefined {
+  const pair = text.split('&').find((sequence) => sequence.startsWith('Action='))
+  return pair === undefined ? undefined : actionIn(percentDecode(pair.slice('Action='.length)))
+}
+
 function fromJson(text: string): ReadParamsResult {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    // RangeError included: however deep the nesting, it ends here as an answer, never a crash.
-    return malformed('The request body is not valid JSON.')
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return malformed('The JSON body must be an object of parameters.')
-  }
-  const source = parsed as Record<string, unknown>
-  const action = actionIn(Object.hasOwn(source, 'Action') ? source.Action : undefined)
-  const params: Record<string, WireValue> = Object.create(null)
-  for (const key of Object.keys(source)) {
-    const refused = refuseKey(key)
-    if (refused) return malformed(refused, action)
-    const value = source[key]
-    if (value === null) continue // flattening omits null: it is neither sent nor signed
-    if (typeof value === 'string' || typeof value === 'boolean') {
-      params[key] = value
-    } else if (typeof value === 'number') {
-      // 1e400 parses to Infinity: no client could have sent (or signed) it as a number.
-      if (!Number.isFinite(value))
-        return malformed(`Missing or invalid parameter: ${key} (number out of range)`, action)
-      params[key] = value
-    } else if (Array.isArray(value)) {
-      return malformed(
-        `Missing or invalid parameter: ${key} (send a list as indexed keys ${key}.0, ${key}.1, …)`,
-        action,
-      )
-    } else {
-      return malformed(
-        `Missing or invalid parameter: ${key} (send an object as flattened keys ${key}.Name)`,
-        action,
-      )
-    }
-  }
-  return { ok: true, params, encoding: 'json' }
+  const read = readJsonParams(text, refuseKey)
+  if (!read.ok) return malformed(read.message, read.action)
+  return { ok: true, params: read.params, encoding: 'json' }
 }
 
 function refuseKey(key: string): string | undefined {

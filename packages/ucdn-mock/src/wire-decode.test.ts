@@ -1,12 +1,17 @@
 import { operations } from '@scloud/ucdn-client/schemas'
 import { describe, expect, it } from 'vitest'
-import type { ReceivedParams, WireValue } from './read-params.js'
+import type { JsonNumber, ReceivedParams, WireValue } from './read-params.js'
 import { decodeWireParams, SUPPORTED_WIRE_TYPES, wireTypesOf } from './wire-decode.js'
 
 const wireTypes = wireTypesOf(operations.DescribeNewUcdnPrefetchCacheTask)
 
 function received(entries: Record<string, WireValue>): ReceivedParams {
   return Object.assign(Object.create(null), entries)
+}
+
+/** A JSON number as the body wrote it. */
+function num(json: string): JsonNumber {
+  return { json }
 }
 
 describe('decodeWireParams', () => {
@@ -50,7 +55,11 @@ describe('decodeWireParams', () => {
   })
 
   it('accepts typed JSON values and rejects a right value in the wrong JSON type', () => {
-    const ok = decodeWireParams(wireTypes, received({ 'TaskId.0': 'a', Limit: 10, IsDcdn: true }), 'json')
+    const ok = decodeWireParams(
+      wireTypes,
+      received({ 'TaskId.0': 'a', Limit: num('10'), IsDcdn: true }),
+      'json',
+    )
     expect(ok).toEqual({ ok: true, value: { TaskId: ['a'], Limit: 10, IsDcdn: true } })
     const bad = decodeWireParams(wireTypes, received({ Limit: '10' }), 'json')
     expect(bad).toEqual({
@@ -58,10 +67,69 @@ describe('decodeWireParams', () => {
       problem: { param: 'Limit', field: 'Limit', detail: 'expected a JSON number, got a JSON string' },
     })
     expect(decodeWireParams(wireTypes, received({ IsDcdn: 'true' }), 'json').ok).toBe(false)
-    expect(decodeWireParams(wireTypes, received({ ProjectId: 7 }), 'json').ok).toBe(false)
-    expect(decodeWireParams(wireTypes, received({ Limit: 1.5 }), 'json')).toEqual({
-      ok: false,
-      problem: { param: 'Limit', field: 'Limit' },
+    expect(decodeWireParams(wireTypes, received({ ProjectId: num('7') }), 'json').ok).toBe(false)
+  })
+
+  it.each(['1e2', '1E2', '1.0', '100.0', '1.5', '1e-0'])(
+    'refuses the JSON number %s for an integer parameter: an integer must be written as one',
+    (json) => {
+      expect(decodeWireParams(wireTypes, received({ Limit: num(json) }), 'json')).toEqual({
+        ok: false,
+        problem: {
+          param: 'Limit',
+          field: 'Limit',
+          detail: `expected a JSON integer written without a fraction or an exponent, got ${json}`,
+        },
+      })
+    },
+  )
+
+  it('accepts JSON integers as written, negative ones and 0 included (the schema judges their range)', () => {
+    for (const json of ['0', '-1', '100', '9007199254740991']) {
+      expect(decodeWireParams(wireTypes, received({ Limit: num(json) }), 'json')).toEqual({
+        ok: true,
+        value: { Limit: Number(json) },
+      })
+    }
+    expect(decodeWireParams(wireTypes, received({ Limit: num('9007199254740993') }), 'json').ok).toBe(false)
+  })
+
+  describe('the Go SDK’s JSON shape', () => {
+    it('reads a JSON array as the list and null as a parameter not given', () => {
+      const result = decodeWireParams(
+        wireTypes,
+        received({ TaskId: ['a', 'b'], Status: null, Limit: num('2'), IsDcdn: null }),
+        'json',
+      )
+      expect(result).toEqual({ ok: true, value: { TaskId: ['a', 'b'], Limit: 2 } })
+      expect(decodeWireParams(wireTypes, received({ TaskId: null }), 'json')).toEqual({ ok: true, value: {} })
+      expect(decodeWireParams(wireTypes, received({ TaskId: [] }), 'json')).toEqual({ ok: true, value: {} })
+    })
+
+    it('refuses an array item of the wrong JSON type, naming its position', () => {
+      expect(decodeWireParams(wireTypes, received({ TaskId: ['a', num('2')] }), 'json')).toEqual({
+        ok: false,
+        problem: { param: 'TaskId[1]', field: 'TaskId', detail: 'expected a JSON string, got a JSON number' },
+      })
+    })
+
+    it('refuses an array for a single value, and a list given both ways', () => {
+      expect(decodeWireParams(wireTypes, received({ Limit: [num('1')] }), 'json')).toEqual({
+        ok: false,
+        problem: { param: 'Limit', field: 'Limit', detail: 'expected a single value, got a JSON array' },
+      })
+      expect(decodeWireParams(wireTypes, received({ TaskId: ['a'], 'TaskId.0': 'b' }), 'json')).toEqual({
+        ok: false,
+        problem: {
+          param: 'TaskId',
+          field: 'TaskId',
+          detail: 'given both as a JSON array and as indexed keys',
+        },
+      })
+      expect(decodeWireParams(wireTypes, received({ 'TaskId.0': ['b'] }), 'json')).toEqual({
+        ok: false,
+        problem: { param: 'TaskId.0', field: 'TaskId', detail: 'expected a single value, got a JSON array' },
+      })
     })
   })
 

@@ -1,5 +1,7 @@
 import type { ParamProblem } from './param-problem.js'
-import type { ParamsEncoding, ReceivedParams, WireValue } from './read-params.js'
+import { isJsonNumber } from './read-json.js'
+import type { ParamsEncoding, ReceivedParams } from './read-params.js'
+import type { WireScalar, WireValue } from './wire-value.js'
 
 /** The wire type of each parameter of an operation, `Action` included (from the descriptor's field table). */
 export function wireTypesOf(operation: {
@@ -20,12 +22,16 @@ export type DecodeResult =
 const INDEX = /^(?:0|[1-9][0-9]*)$/
 const INTEGER = /^-?[0-9]+$/
 const DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/
+/** A JSON integer as written: no fraction, no exponent (`1e2` and `1.0` are not). */
+const JSON_INTEGER = /^-?(?:0|[1-9][0-9]*)$/
 
 /**
  * Turns received parameters (flattened names, strings from a query or form, typed values from JSON) into the
  * logical parameters the request schema validates: `TaskId.0`, `TaskId.1` → `TaskId: [...]`, `"10"` → `10`.
- * Arrays are accepted only as indexed keys contiguous from 0. Parameters the spec does not name are left out,
- * as the real gateway ignores them. Only spec names are ever written, into a fresh object.
+ * Lists come as indexed keys contiguous from 0, or, in a JSON body only, as a JSON array (the Go SDK);
+ * a JSON `null` or `[]` is a parameter not given. In JSON an integer must be written as one (`100`, not
+ * `1e2` or `100.0`). Parameters the spec does not name are left out, as the real gateway ignores them.
+ * Only spec names are ever written, into a fresh object.
  */
 export function decodeWireParams(
   wireTypes: Readonly<Record<string, string>>,
@@ -37,17 +43,33 @@ export function decodeWireParams(
   if (!indexed.ok) return indexed
 
   for (const [field, wireType] of Object.entries(wireTypes)) {
+    const given = Object.hasOwn(params, field) ? params[field]! : null
     if (!wireType.endsWith('[]')) {
-      if (!Object.hasOwn(params, field)) continue
-      const decoded = decodeScalar(wireType, params[field]!, encoding)
-      if (decoded === INVALID) return fail(field, field, jsonTypeHint(wireType, params[field]!, encoding))
+      if (given === null) continue
+      if (Array.isArray(given)) return fail(field, field, 'expected a single value, got a JSON array')
+      const decoded = decodeScalar(wireType, given as WireScalar, encoding)
+      if (decoded === INVALID)
+        return fail(field, field, jsonTypeHint(wireType, given as WireScalar, encoding))
       value[field] = decoded
       continue
     }
-    if (Object.hasOwn(params, field)) {
+    const itemType = wireType.slice(0, -2)
+    const entries = indexed.byField.get(field)
+    if (given !== null && !Array.isArray(given)) {
       return fail(field, field, `send a list as indexed keys ${field}.0, ${field}.1, …`)
     }
-    const entries = indexed.byField.get(field)
+    if (Array.isArray(given) && given.length > 0) {
+      if (entries !== undefined) return fail(field, field, 'given both as a JSON array and as indexed keys')
+      const items: unknown[] = []
+      for (const [position, item] of (given as readonly WireScalar[]).entries()) {
+        const decoded = decodeScalar(itemType, item, encoding)
+        if (decoded === INVALID)
+          return fail(`${field}[${position}]`, field, jsonTypeHint(itemType, item, encoding))
+        items.push(decoded)
+      }
+      value[field] = items
+      continue
+    }
     if (entries === undefined) continue
     entries.sort((a, b) => a.index - b.index)
     const items: unknown[] = []
@@ -59,7 +81,6 @@ export function decodeWireParams(
           `indexes of ${field} must run from ${field}.0 without gaps`,
         )
       }
-      const itemType = wireType.slice(0, -2)
       const decoded = decodeScalar(itemType, entry.value, encoding)
       if (decoded === INVALID) return fail(entry.key, field, jsonTypeHint(itemType, entry.value, encoding))
       items.push(decoded)
@@ -69,7 +90,7 @@ export function decodeWireParams(
   return { ok: true, value }
 }
 
-type IndexedEntry = { readonly key: string; readonly index: number; readonly value: WireValue }
+type IndexedEntry = { readonly key: string; readonly index: number; readonly value: WireScalar }
 
 function collectIndexed(
   wireTypes: Readonly<Record<string, string>>,
@@ -85,8 +106,11 @@ function collectIndexed(
     if (!INDEX.test(suffix)) {
       return fail(key, field, `not an index: send ${field}.0, ${field}.1, …`)
     }
+    const received: WireValue = params[key]!
+    if (received === null) continue // a JSON null is not given
+    if (Array.isArray(received)) return fail(key, field, 'expected a single value, got a JSON array')
     const entries = byField.get(field) ?? []
-    entries.push({ key, index: Number(suffix), value: params[key]! })
+    entries.push({ key, index: Number(suffix), value: received as WireScalar })
     byField.set(field, entries)
   }
   return { ok: true, byField }
@@ -94,14 +118,17 @@ function collectIndexed(
 
 const INVALID = Symbol('invalid')
 
-function decodeScalar(wireType: string, raw: WireValue, encoding: ParamsEncoding): unknown {
+function decodeScalar(wireType: string, raw: WireScalar, encoding: ParamsEncoding): unknown {
   if (encoding === 'json') {
     // A JSON body carries typed values; the spec's type must be the JSON type.
     switch (wireType) {
-      case 'integer':
-        return typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : INVALID
+      case 'integer': {
+        if (!isJsonNumber(raw) || !JSON_INTEGER.test(raw.json)) return INVALID
+        const n = Number(raw.json)
+        return Number.isSafeInteger(n) ? n : INVALID
+      }
       case 'number':
-        return typeof raw === 'number' ? raw : INVALID
+        return isJsonNumber(raw) ? Number(raw.json) : INVALID
       case 'boolean':
         return typeof raw === 'boolean' ? raw : INVALID
       default:
@@ -123,12 +150,16 @@ function decodeScalar(wireType: string, raw: WireValue, encoding: ParamsEncoding
   }
 }
 
-/** For a JSON body holding the right value as the wrong JSON type (`"Limit": "10"`), says so. */
-function jsonTypeHint(wireType: string, raw: WireValue, encoding: ParamsEncoding): string | undefined {
+/** For a JSON body holding the right value as the wrong JSON type (`"Limit": "10"`, `1e2`), says so. */
+function jsonTypeHint(wireType: string, raw: WireScalar, encoding: ParamsEncoding): string | undefined {
   if (encoding !== 'json') return undefined
   const expected = wireType === 'integer' || wireType === 'number' ? 'number' : wireType
-  const actual = typeof raw
-  return actual === expected ? undefined : `expected a JSON ${expected}, got a JSON ${actual}`
+  const actual = isJsonNumber(raw) ? 'number' : typeof raw
+  if (actual !== expected) return `expected a JSON ${expected}, got a JSON ${actual}`
+  if (wireType === 'integer' && isJsonNumber(raw) && !JSON_INTEGER.test(raw.json)) {
+    return `expected a JSON integer written without a fraction or an exponent, got ${raw.json.slice(0, 40)}`
+  }
+  return undefined
 }
 
 function fail(param: string, field: string, detail?: string): { ok: false; problem: ParamProblem } {
