@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createManualClock, createPrefetchBackend, DEMO_CREDENTIALS } from '../../src/index.js'
 import { type MockServer, startMockServer } from '../../src/node.js'
+import { countAttempts } from '../support/attempts.js'
 import { run, runJsonClient, toolAvailable } from '../support/real-client.js'
 
 const SUITE = 'official Go SDK contract tests'
@@ -120,7 +121,7 @@ describe.skipIf(!hasGo)('UCloud’s official Go SDK against the standalone mock'
   })
 
   it('reports an HTTP 503 as an HTTP status error when retries are off', async () => {
-    const attempts = countAttempts()
+    const attempts = countAttempts(server.faults)
     server.faults.add({ kind: 'http', status: 503 }, { times: 1 })
     expect(await callGo({ encoder: 'form', params: query })).toMatchObject({
       ok: false,
@@ -131,7 +132,7 @@ describe.skipIf(!hasGo)('UCloud’s official Go SDK against the standalone mock'
   })
 
   it('retries an HTTP 503 when retries are on, then succeeds', async () => {
-    const attempts = countAttempts()
+    const attempts = countAttempts(server.faults)
     server.faults.add({ kind: 'http', status: 503 }, { times: 1 })
     expect(await callGo({ encoder: 'form', params: query, maxRetries: 2 })).toMatchObject({
       ok: true,
@@ -141,7 +142,7 @@ describe.skipIf(!hasGo)('UCloud’s official Go SDK against the standalone mock'
   })
 
   it('reports RetCode 150 (service unavailable) as the API’s error, not retried', async () => {
-    const attempts = countAttempts()
+    const attempts = countAttempts(server.faults)
     server.faults.add({ kind: 'retCode', retCode: 150, message: 'Service Unavailable' }, { times: 1 })
     expect(await callGo({ encoder: 'json', params: query, maxRetries: 2 })).toMatchObject({
       ok: false,
@@ -153,7 +154,7 @@ describe.skipIf(!hasGo)('UCloud’s official Go SDK against the standalone mock'
   })
 
   it('retries a reset connection (a network error), then succeeds', async () => {
-    const attempts = countAttempts()
+    const attempts = countAttempts(server.faults)
     server.faults.add({ kind: 'connectionReset' }, { times: 1 })
     expect(await callGo({ encoder: 'json', params: query, maxRetries: 2 })).toMatchObject({
       ok: true,
@@ -162,20 +163,3 @@ describe.skipIf(!hasGo)('UCloud’s official Go SDK against the standalone mock'
     expect(attempts.count()).toBe(2)
   })
 })
-
-/** Counts the requests the server receives from now on: a fault that is consulted first and never fires. */
-function countAttempts(): { count(): number } {
-  server.faults.clear()
-  let seen = 0
-  server.faults.add(
-    { kind: 'latency', ms: 0 },
-    {
-      times: Infinity,
-      match: () => {
-        seen++
-        return false
-      },
-    },
-  )
-  return { count: () => seen }
-}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs UCloud's official Python SDK (requirements.txt, pinned) into <repo>/.tools/ucloud-sdk-python3
+# (git-ignored). Idempotent: does nothing when the pinned set is already there. Needs python3 (3.9+) with the
+# venv module and access to PyPI.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../../.." && pwd)"
+venv="$root/.tools/ucloud-sdk-python3"
+stamp="$venv/requirements.installed"
+
+if [ -x "$venv/bin/python" ] && cmp -s "$here/requirements.txt" "$stamp"; then
+  exit 0
+fi
+python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet --disable-pip-version-check --no-input -r "$here/requirements.txt"
+cp "$here/requirements.txt" "$stamp"
