@@ -2,50 +2,35 @@
 // the standalone mock server, used as another team would: its typed UCDN requests, its default form encoder
 // and its JSON encoder (lists as JSON arrays, unset lists as null, its own signing rules), a wrong key, and
 // injected faults it reports or retries.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createManualClock, createPrefetchBackend, DEMO_CREDENTIALS } from '../../src/index.js'
+import { createManualClock, createPrefetchBackend } from '../../src/index.js'
 import { type MockServer, startMockServer } from '../../src/node.js'
 import { countAttempts } from '../support/attempts.js'
-import { run, runJsonClient, toolAvailable } from '../support/real-client.js'
+import { toolAvailable } from '../support/real-client.js'
+import { buildGoClient, goSdk, SDK_SETUP_TIMEOUT_MS, type SdkCall } from '../support/sdk-clients.js'
 
-const SUITE = 'official Go SDK contract tests'
-const hasGo = toolAvailable('go', ['version'], SUITE)
-const source = fileURLToPath(new URL('../go-sdk/', import.meta.url))
-// The module and its dependencies are pinned in go.sum; the checksum database may be out of reach, so this
-// process (only) skips the lookup for them and refuses any go.mod change.
-const goEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  GOFLAGS: '-mod=readonly',
-  GONOSUMDB: 'github.com/ucloud/ucloud-sdk-go',
-  GOTOOLCHAIN: 'local',
-}
-// A cold module and build cache (a fresh CI machine) takes minutes on two busy cores.
-const BUILD_TIMEOUT_MS = 300_000
+const hasGo = toolAvailable('go', ['version'], 'official Go SDK contract tests')
 
 const T0 = Date.UTC(2026, 10, 29, 8, 0, 0)
 let server: MockServer
-let workDir: string
-let client: string
+let dispose = () => {}
+const clients: Record<'form' | 'json', SdkCall> = {} as Record<'form' | 'json', SdkCall>
 
 beforeAll(async () => {
   if (!hasGo) return
-  workDir = mkdtempSync(join(tmpdir(), 'ucdn-go-sdk-'))
-  client = join(workDir, 'go-sdk-client')
-  const built = await run('go', ['build', '-o', client, '.'], { cwd: source, env: goEnv })
-  if (built.code !== 0) throw new Error(`go build failed: ${built.stderr.slice(0, 4000)}`)
+  const built = await buildGoClient()
+  dispose = built.dispose
+  for (const encoder of ['form', 'json'] as const)
+    clients[encoder] = goSdk(built.binary, () => server.url, encoder)
   const backend = createPrefetchBackend({ clock: createManualClock(T0 + 60_000) })
   backend.addTask({ taskId: 'goTask1', createdAt: T0, urls: ['https://cdn.example.com/a.js'] })
   backend.addTask({ taskId: 'goTask2', createdAt: T0 + 1_000, urls: ['https://cdn.example.com/b.js'] })
   server = await startMockServer({ backend })
-}, BUILD_TIMEOUT_MS)
+}, SDK_SETUP_TIMEOUT_MS)
 
 afterAll(async () => {
   await server?.close()
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
+  dispose()
 })
 
 type Job = {
@@ -55,16 +40,8 @@ type Job = {
   maxRetries?: number
 }
 
-function callGo({ encoder, params = {}, privateKey = DEMO_CREDENTIALS.privateKey, maxRetries = 0 }: Job) {
-  return runJsonClient(client, [], {
-    baseUrl: server.url,
-    publicKey: DEMO_CREDENTIALS.publicKey,
-    privateKey,
-    encoder,
-    maxRetries,
-    action: 'DescribeNewUcdnPrefetchCacheTask',
-    params,
-  })
+function callGo({ encoder, params = {}, ...options }: Job) {
+  return clients[encoder]('DescribeNewUcdnPrefetchCacheTask', params, options)
 }
 
 const query = {

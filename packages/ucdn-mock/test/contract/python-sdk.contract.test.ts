@@ -1,61 +1,43 @@
 // UCloud's official Python SDK (ucloud-sdk-python3, pinned in test/python-sdk/requirements.txt, installed in a
 // venv under .tools/) against the standalone mock server, used as another team would: its generic
 // Client.invoke(action, args) and its typed UCDN client (which also checks the answer against its schema).
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createManualClock, createPrefetchBackend, DEMO_CREDENTIALS } from '../../src/index.js'
+import { createManualClock, createPrefetchBackend } from '../../src/index.js'
 import { type MockServer, startMockServer } from '../../src/node.js'
 import { countAttempts } from '../support/attempts.js'
-import { run, runJsonClient, toolAvailable } from '../support/real-client.js'
+import { toolAvailable } from '../support/real-client.js'
+import { installPythonSdk, pythonSdk, SDK_SETUP_TIMEOUT_MS } from '../support/sdk-clients.js'
 
-const SUITE = 'official Python SDK contract tests'
-const hasVenv = toolAvailable('python3', ['-c', 'import venv, ensurepip'], SUITE)
-const install = fileURLToPath(new URL('../python-sdk/install.sh', import.meta.url))
-const script = fileURLToPath(new URL('../python-sdk/call.py', import.meta.url))
-const python = fileURLToPath(new URL('../../../../.tools/ucloud-sdk-python3/bin/python', import.meta.url))
-// A fresh machine downloads the SDK from PyPI first.
-const INSTALL_TIMEOUT_MS = 300_000
+const hasVenv = toolAvailable(
+  'python3',
+  ['-c', 'import venv, ensurepip'],
+  'official Python SDK contract tests',
+)
 
 const T0 = Date.UTC(2026, 10, 29, 8, 0, 0)
 let server: MockServer
+const clients = { invoke: pythonSdk(() => server.url, 'invoke'), typed: pythonSdk(() => server.url, 'typed') }
 
 beforeAll(async () => {
   if (!hasVenv) return
-  const installed = await run('bash', [install])
-  if (installed.code !== 0)
-    throw new Error(`installing the Python SDK failed: ${installed.stderr.slice(0, 4000)}`)
+  await installPythonSdk()
   const backend = createPrefetchBackend({ clock: createManualClock(T0 + 60_000) })
   backend.addTask({ taskId: 'pyTask1', createdAt: T0, urls: ['https://cdn.example.com/a.js'] })
   backend.addTask({ taskId: 'pyTask2', createdAt: T0 + 1_000, urls: ['https://cdn.example.com/b.js'] })
   server = await startMockServer({ backend })
-}, INSTALL_TIMEOUT_MS)
+}, SDK_SETUP_TIMEOUT_MS)
 
 afterAll(() => server?.close())
 
 type Job = {
   style?: 'invoke' | 'typed'
-  action?: string
   params?: Record<string, unknown>
   privateKey?: string
   maxRetries?: number
 }
 
-function callPython({
-  style = 'invoke',
-  action = 'DescribeNewUcdnPrefetchCacheTask',
-  params = {},
-  privateKey = DEMO_CREDENTIALS.privateKey,
-  maxRetries = 0,
-}: Job) {
-  return runJsonClient(python, [script], {
-    baseUrl: server.url,
-    publicKey: DEMO_CREDENTIALS.publicKey,
-    privateKey,
-    style,
-    action,
-    params,
-    maxRetries,
-  })
+function callPython({ style = 'invoke', params = {}, ...options }: Job) {
+  return clients[style]('DescribeNewUcdnPrefetchCacheTask', params, options)
 }
 
 const query = {

@@ -15,6 +15,21 @@ func buildCall(client *ucdn.UCDNClient, action string, params map[string]any) (r
 	case "DescribeNewUcdnPrefetchCacheTask":
 		req := client.NewDescribeNewUcdnPrefetchCacheTaskRequest()
 		return fill(req, params, func() (any, error) { return client.DescribeNewUcdnPrefetchCacheTask(req) })
+	case "DescribeNewUcdnRefreshCacheTask":
+		req := client.NewDescribeNewUcdnRefreshCacheTaskRequest()
+		return fill(req, params, func() (any, error) { return client.DescribeNewUcdnRefreshCacheTask(req) })
+	case "PrefetchNewUcdnDomainCache":
+		req := client.NewPrefetchNewUcdnDomainCacheRequest()
+		return fill(req, params, func() (any, error) { return client.PrefetchNewUcdnDomainCache(req) })
+	case "RefreshNewUcdnDomainCache":
+		req := client.NewRefreshNewUcdnDomainCacheRequest()
+		return fill(req, params, func() (any, error) { return client.RefreshNewUcdnDomainCache(req) })
+	case "GetUcdnDomainPrefetchRefreshState":
+		req := client.NewGetUcdnDomainPrefetchRefreshStateRequest()
+		return fill(req, params, func() (any, error) { return client.GetUcdnDomainPrefetchRefreshState(req) })
+	case "GetUcdnDomainPrefetchEnable":
+		req := client.NewGetUcdnDomainPrefetchEnableRequest()
+		return fill(req, params, func() (any, error) { return client.GetUcdnDomainPrefetchEnable(req) })
 	default:
 		return nil, nil, fmt.Errorf("the Go client knows no action %q", action)
 	}
