@@ -9,32 +9,42 @@ export type SignedParams = Readonly<Record<string, string | number | boolean>>
 const JSON_INTEGER = /^-?(?:0|[1-9][0-9]*)$/
 
 /**
- * The flat parameters a client signed, in each way a client may have signed what was received (usually one,
- * two when a JSON `null` is present). Flat values are signed as they are (PROTOCOL.md). Values only the Go
- * SDK's JSON encoder sends are signed by its signer's rules (`ucloud/auth`, `any2String`): an array as
- * its items' values concatenated, without indexes or separators (`"TaskId":["a","b"]` → `TaskIdab`); `null`
- * as the key with an empty value (`TaskId`), or, as a flattening signer does, not at all. A JSON number
- * written as an integer is signed with its digits as written (exact beyond 2^53, as Go's `FormatInt`),
- * any other as the shortest decimal that reads back as the same double (Go's `FormatFloat(f, 'f', -1)`).
+ * The flat parameters a client signed, in each way a client may have signed what was received: one for flat
+ * values, two when a JSON array or `null` is present. Flat values are signed as they are (PROTOCOL.md). The
+ * values only the Go SDK's JSON encoder sends are signed either by its signer's rules (`ucloud/auth`,
+ * `any2String`): an array as its items' values concatenated, without indexes or separators
+ * (`"TaskId":["a","b"]` → `TaskIdab`), `null` as the key with an empty value (`TaskId`); or as a flattening
+ * signer (PROTOCOL.md) does: an array as indexed keys (`TaskId.0a` `TaskId.1b`), `null` left out. A JSON number
+ * written as an integer is signed with its digits as written (exact beyond 2^53, as Go's `FormatInt`), any
+ * other as the shortest decimal that reads back as the same double (Go's `FormatFloat(f, 'f', -1)`).
  */
 export function signedParamsOf(params: ReceivedParams): SignedParams[] {
-  const signed: Record<string, string | number | boolean> = Object.create(null)
-  const nulls: string[] = []
+  const goStyle: Record<string, string | number | boolean> = Object.create(null)
+  const flattened: Record<string, string | number | boolean> = Object.create(null)
+  let nested = false
+  let collides = false
+  const put = (key: string, value: string | number | boolean) => {
+    if (Object.hasOwn(flattened, key)) collides = true
+    flattened[key] = value
+  }
   for (const key of Object.keys(params)) {
     const value = params[key]!
     if (value === null) {
-      nulls.push(key)
-      signed[key] = ''
+      nested = true
+      goStyle[key] = ''
     } else if (Array.isArray(value)) {
-      signed[key] = (value as readonly WireScalar[]).map(signedScalar).join('')
+      nested = true
+      const items = value as readonly WireScalar[]
+      goStyle[key] = items.map(signedScalar).join('')
+      for (const [index, item] of items.entries()) put(`${key}.${index}`, signedFlat(item))
     } else {
-      signed[key] = signedFlat(value as WireScalar)
+      goStyle[key] = signedFlat(value as WireScalar)
+      put(key, goStyle[key]!)
     }
   }
-  if (nulls.length === 0) return [signed]
-  const withoutNulls: Record<string, string | number | boolean> = Object.create(null)
-  for (const key of Object.keys(signed)) if (!nulls.includes(key)) withoutNulls[key] = signed[key]!
-  return [signed, withoutNulls]
+  if (!nested) return [goStyle]
+  // `TaskId: [...]` beside `TaskId.0`: no flattening signer could have sent both.
+  return collides ? [goStyle] : [goStyle, flattened]
 }
 
 function signedFlat(value: WireScalar): string | number | boolean {

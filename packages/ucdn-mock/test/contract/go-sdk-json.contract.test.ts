@@ -49,9 +49,17 @@ describe('the Go SDK’s JSON encoder', () => {
     })
   })
 
-  it('verifies an array as its values concatenated, not as indexed keys', async () => {
+  it('also accepts an array signed as indexed keys, as a flattening signer does', async () => {
     const params = { Action: ACTION, TaskId: ['goTask1', 'goTask2'] }
     const flattened = sign({ Action: ACTION, 'TaskId.0': 'goTask1', 'TaskId.1': 'goTask2' })
+    expect(
+      await answer(jsonBody({ ...params, PublicKey: flattened.PublicKey, Signature: flattened.Signature })),
+    ).toMatchObject({ RetCode: 0, TotalCount: 2 })
+  })
+
+  it('answers 171 for an array signed as indexed keys in another order than sent', async () => {
+    const params = { Action: ACTION, TaskId: ['goTask1', 'goTask2'] }
+    const flattened = sign({ Action: ACTION, 'TaskId.0': 'goTask2', 'TaskId.1': 'goTask1' })
     expect(
       await answer(jsonBody({ ...params, PublicKey: flattened.PublicKey, Signature: flattened.Signature })),
     ).toMatchObject({ RetCode: 171, Message: 'Signature VerifyAC Error' })
