@@ -8,6 +8,14 @@ root="$(cd "$here/../../../.." && pwd)"
 venv="$root/.tools/ucloud-sdk-python3"
 stamp="$venv/requirements.installed"
 
+# Several test files may ask at once: one installs, the others wait for it and then find it done (flock is
+# util-linux: on a machine without it, concurrent first installs are not serialized).
+mkdir -p "$root/.tools"
+if command -v flock >/dev/null; then
+  exec 9>"$root/.tools/ucloud-sdk-python3.lock"
+  flock 9
+fi
+
 if [ -x "$venv/bin/python" ] && cmp -s "$here/requirements.txt" "$stamp"; then
   exit 0
 fi
