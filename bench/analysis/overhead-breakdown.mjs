@@ -21,7 +21,8 @@ const { parseDescribeResponse } = await internal('@scloud/ucdn', './parse-respon
 const { scopedSignal, raceAbort } = await internal('@scloud/ucdn', './abort.js')
 const { createUndiciTransport } = await internal('@scloud/ucdn', './transport/undici-fetch.js')
 const { signRequestWith } = await internal('@scloud/signer', './wire-request.js')
-const signRequest = (request, keys) => signRequestWith(request, keys, (text) => crypto.hash('sha1', text, 'hex'))
+const signRequest = (request, keys) =>
+  signRequestWith(request, keys, (text) => crypto.hash('sha1', text, 'hex'))
 const { encodeFormBody } = await internal('@scloud/signer', './form-body.js')
 
 const body = oneTaskBody()

@@ -62,7 +62,11 @@ describe('the main entry', () => {
         'systemClock',
       ].sort(),
     )
-    expect(Object.keys(nodeEntry).sort()).toEqual(['DEFAULT_SERVER_LIMITS', 'setupUcdnServer', 'startMockServer'])
+    expect(Object.keys(nodeEntry).sort()).toEqual([
+      'DEFAULT_SERVER_LIMITS',
+      'setupUcdnServer',
+      'startMockServer',
+    ])
   })
 
   it('documents the demo key pair as obviously not secret', () => {

@@ -21,12 +21,6 @@ const hasVenv = toolAvailable(
   'official Python SDK contract tests (cache actions)',
 )
 
-// The mock's cache actions land beside this test (issue #15); until the backend has them there is nothing to
-// call. Once merged this guard is always true and can go.
-const mockHasCacheActions = 'PrefetchNewUcdnDomainCache' in createPrefetchBackend()
-if (!mockHasCacheActions)
-  console.warn('Skipping the SDK cache-action contract tests: the mock has no cache actions yet.')
-
 const T0 = Date.UTC(2026, 10, 29, 4, 0, 0)
 const DEMO = `https://${DEMO_DOMAIN.host}`
 let server: MockServer | undefined
@@ -36,7 +30,6 @@ const url = () => server!.url
 const clients = new Map<string, SdkCall>()
 
 beforeAll(async () => {
-  if (!mockHasCacheActions) return
   if (hasGo) {
     const built = await buildGoClient()
     disposeGo = built.dispose
@@ -67,55 +60,50 @@ const variants = [
   ...(hasVenv ? ['Python SDK, Client.invoke', 'Python SDK, typed UCDN client'] : []),
 ]
 
-describe.skipIf(variants.length === 0 || !mockHasCacheActions).each(variants)(
-  '%s on every cache action',
-  (variant) => {
-    async function ok(action: string, params: Record<string, unknown>) {
-      const result = await clients.get(variant)!(action, params)
-      expect(result, `${action} through the ${variant}`).toMatchObject({ ok: true })
-      return result.response as Record<string, unknown>
-    }
+describe.skipIf(variants.length === 0).each(variants)('%s on every cache action', (variant) => {
+  async function ok(action: string, params: Record<string, unknown>) {
+    const result = await clients.get(variant)!(action, params)
+    expect(result, `${action} through the ${variant}`).toMatchObject({ ok: true })
+    return result.response as Record<string, unknown>
+  }
 
-    it('reads the switch, prefetches and follows the task to success, refreshes, and reads the quota state', async () => {
-      await startDemo()
-      const DomainId = DEMO_DOMAIN.domainId
-      expect(await ok('GetUcdnDomainPrefetchEnable', { DomainId })).toMatchObject({ Enable: 1 })
+  it('reads the switch, prefetches and follows the task to success, refreshes, and reads the quota state', async () => {
+    await startDemo()
+    const DomainId = DEMO_DOMAIN.domainId
+    expect(await ok('GetUcdnDomainPrefetchEnable', { DomainId })).toMatchObject({ Enable: 1 })
 
-      const urls = [`${DEMO}/a.js`, `${DEMO}/b.css`]
-      const prefetch = await ok('PrefetchNewUcdnDomainCache', { UrlList: urls })
-      expect(prefetch.TaskId).toMatch(/\S/)
-      const prefetchTask = async () =>
-        (
-          (await ok('DescribeNewUcdnPrefetchCacheTask', { TaskId: [prefetch.TaskId] })).TaskList as object[]
-        )[0]
-      expect(await prefetchTask()).toMatchObject({
-        TaskId: prefetch.TaskId,
-        Status: 'wait',
-        UrlLists: urls.map((Url) => expect.objectContaining({ Url })),
-      })
-      clock.advance(15_000)
-      expect(await prefetchTask()).toMatchObject({ Status: 'success' })
+    const urls = [`${DEMO}/a.js`, `${DEMO}/b.css`]
+    const prefetch = await ok('PrefetchNewUcdnDomainCache', { UrlList: urls })
+    expect(prefetch.TaskId).toMatch(/\S/)
+    const prefetchTask = async () =>
+      ((await ok('DescribeNewUcdnPrefetchCacheTask', { TaskId: [prefetch.TaskId] })).TaskList as object[])[0]
+    expect(await prefetchTask()).toMatchObject({
+      TaskId: prefetch.TaskId,
+      Status: 'wait',
+      UrlLists: urls.map((Url) => expect.objectContaining({ Url })),
+    })
+    clock.advance(15_000)
+    expect(await prefetchTask()).toMatchObject({ Status: 'success' })
 
-      const refresh = await ok('RefreshNewUcdnDomainCache', { Type: 'file', UrlList: [`${DEMO}/a.js`] })
-      expect(refresh.TaskId).toMatch(/\S/)
-      expect(await ok('DescribeNewUcdnRefreshCacheTask', { TaskId: [refresh.TaskId] })).toMatchObject({
-        TotalCount: 1,
-        TaskList: [{ TaskId: refresh.TaskId, UrlLists: [expect.objectContaining({ Url: `${DEMO}/a.js` })] }],
-      })
-
-      expect(await ok('GetUcdnDomainPrefetchRefreshState', { DomainId })).toMatchObject({
-        SubmitPrefetchCount: 2,
-        SubmitRefreshFile: 1,
-        SubmitRefreshDir: 0,
-      })
+    const refresh = await ok('RefreshNewUcdnDomainCache', { Type: 'file', UrlList: [`${DEMO}/a.js`] })
+    expect(refresh.TaskId).toMatch(/\S/)
+    expect(await ok('DescribeNewUcdnRefreshCacheTask', { TaskId: [refresh.TaskId] })).toMatchObject({
+      TotalCount: 1,
+      TaskList: [{ TaskId: refresh.TaskId, UrlLists: [expect.objectContaining({ Url: `${DEMO}/a.js` })] }],
     })
 
-    it('reports a refused submit (1201, a host the account does not have) as the API’s error', async () => {
-      await startDemo()
-      const result = await clients.get(variant)!('PrefetchNewUcdnDomainCache', {
-        UrlList: ['https://elsewhere.example.net/a.js'],
-      })
-      expect(result).toMatchObject({ ok: false, retCode: 1201 })
+    expect(await ok('GetUcdnDomainPrefetchRefreshState', { DomainId })).toMatchObject({
+      SubmitPrefetchCount: 2,
+      SubmitRefreshFile: 1,
+      SubmitRefreshDir: 0,
     })
-  },
-)
+  })
+
+  it('reports a refused submit (1201, a host the account does not have) as the API’s error', async () => {
+    await startDemo()
+    const result = await clients.get(variant)!('PrefetchNewUcdnDomainCache', {
+      UrlList: ['https://elsewhere.example.net/a.js'],
+    })
+    expect(result).toMatchObject({ ok: false, retCode: 1201 })
+  })
+})

@@ -157,7 +157,7 @@ describe('malformed JSON', () => {
     ['an array', '[1,2]', /must be an object/],
     ['a string', '"Action"', /must be an object/],
     ['null', 'null', /must be an object/],
-    ['a list value', `{"Action":"${ACTION}","TaskId":["a"]}`, /indexed keys/],
+    ['a list of objects', `{"Action":"${ACTION}","TaskId":[{"a":1}]}`, /TaskId/],
     ['an object value', `{"Action":"${ACTION}","Limit":{"n":1}}`, /flattened keys/],
   ])('%s → 230', async (_name, body, message) => {
     expectApiError(await send({ contentType: JSON_TYPE, body }), 230, message)
