@@ -66,7 +66,22 @@ export interface UcdnErrorDetails {
   readonly retryAfterMs?: number | undefined
   /** Task ids the API does not know (waiters only). */
   readonly missingTaskIds?: readonly string[] | undefined
+  /** What a multi-call submit (`prefetchUrls`, `refreshUrls`) had done when it failed. */
+  readonly submitted?: SubmittedUrls | undefined
   readonly cause?: unknown
+}
+
+/**
+ * Where the URLs of a failed `prefetchUrls`/`refreshUrls` stand: accepted (as these tasks), fate unknown (the
+ * call that carried them may have reached the API; look them up before submitting them again), or never sent.
+ */
+export interface SubmittedUrls {
+  /** Tasks the API created before the failure, in submit order. */
+  readonly taskIds: readonly string[]
+  /** The URLs of the call whose outcome is unknown (empty when the failure proves nothing was done). */
+  readonly pendingUrls: readonly string[]
+  /** URLs never submitted, or refused by the API: safe to submit again. */
+  readonly notSubmittedUrls: readonly string[]
 }
 
 /**
@@ -98,6 +113,8 @@ export class UcdnError extends Error {
   readonly retryAfterMs: number | undefined
   /** Task ids the API does not know (`waitForPrefetchTasks`, `INVALID_INPUT`). */
   readonly missingTaskIds: readonly string[] | undefined
+  /** What `prefetchUrls`/`refreshUrls` had submitted when it failed; see {@link SubmittedUrls}. */
+  readonly submitted: SubmittedUrls | undefined
 
   constructor({ message, cause, retryable, ...details }: UcdnErrorDetails) {
     super(message, cause === undefined ? undefined : { cause })
