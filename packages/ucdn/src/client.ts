@@ -1,7 +1,18 @@
 // UcdnClient: `send` for any action of the spec, and the prefetch-task helpers as thin wrappers over it.
 import { type CredentialProvider, type Credentials, fromStatic } from '@scloud/signer'
-import { type AnyOperation, DescribeNewUcdnPrefetchCacheTask, type TaskInfo } from '@scloud/ucdn-client'
+import {
+  type AnyOperation,
+  DescribeNewUcdnPrefetchCacheTask,
+  DescribeNewUcdnRefreshCacheTask,
+  type RefreshTaskInfo,
+  type RefreshType,
+  type TaskInfo,
+} from '@scloud/ucdn-client'
 import { createDefaultWireTransport, defaultCredentials } from '#platform'
+import { getCacheQuota, isPrefetchEnabled } from './cache/cache-quota.js'
+import type { SubmitDeps } from './cache/submit-batches.js'
+import { prefetchUrls, refreshUrls } from './cache/submit-urls.js'
+import type { CacheQuota, RefreshTaskPage, SubmitOptions, SubmitResult } from './cache/types.js'
 import type { CallNaming, OperationCaller } from './caller.js'
 import {
   checkOptions,
@@ -43,6 +54,7 @@ export interface CloseOptions {
 }
 
 const DESCRIBE = DescribeNewUcdnPrefetchCacheTask
+const REFRESH = DescribeNewUcdnRefreshCacheTask
 
 /**
  * The SCloud UCDN client. Every call validates its input, signs each attempt afresh, retries what is safe to
@@ -141,6 +153,87 @@ export class UcdnClient {
   }
 
   /**
+   * Warms the CDN's cache with `urls` (files). Every URL is checked first (http/https, a host, a path; one bad
+   * URL refuses the lot with INVALID_INPUT and nothing is sent); a URL given twice is sent once. Submits 1,000
+   * URLs a call, `intervalMs` apart (default 10 s, as the API asks), calling `onProgress` after each; resolves
+   * with one task id per call. A call is never repeated once it may have reached the API: any failure stops the
+   * submit, and the error's `submitted` says which tasks were created, which URLs' fate is unknown
+   * (OUTCOME_UNKNOWN) and which were not sent. Follow the tasks with {@link waitForPrefetchTasks}.
+   */
+  prefetchUrls(
+    urls: readonly string[],
+    options?: SubmitOptions & { readonly isDcdn?: boolean | undefined },
+  ): Promise<SubmitResult> {
+    return prefetchUrls(this.#cache(), urls, options)
+  }
+
+  /**
+   * Marks cached `urls` expired, as {@link prefetchUrls} submits (same checks, pacing, progress and failure
+   * detail), 100 URLs a call. `type`: `file` (default), `dir` (each URL must end with `/`) or `m3u8`.
+   */
+  refreshUrls(
+    urls: readonly string[],
+    options?: SubmitOptions & { readonly type?: RefreshType | undefined },
+  ): Promise<SubmitResult> {
+    return refreshUrls(this.#cache(), urls, options)
+  }
+
+  /** One page of refresh tasks (all of them when `limit` is not set); tasks carry their refresh `type`. */
+  async describeRefreshTasks(
+    params?: DescribePrefetchTasksParams,
+    options: CallOptions = {},
+  ): Promise<RefreshTaskPage> {
+    const naming = { method: 'describeRefreshTasks', names: 'sdkName' } as const
+    return toTaskPage(await this.#call(REFRESH, params, options, naming))
+  }
+
+  /** Every page of refresh tasks matching `params`: the refresh twin of {@link paginatePrefetchTasks}. */
+  paginateRefreshTasks(
+    params?: PaginatePrefetchTasksParams,
+    options?: PaginatePrefetchTasksOptions,
+  ): AsyncGenerator<RefreshTaskPage, void, undefined> {
+    const pages = createPaginator(this.#caller, REFRESH, params, options, {
+      method: 'paginateRefreshTasks',
+      names: 'sdkName',
+      itemKey: taskKey,
+    })
+    return (async function* () {
+      for await (const page of pages) yield toTaskPage(page)
+    })()
+  }
+
+  /** Resolves once every refresh task and URL is finished: the refresh twin of {@link waitForPrefetchTasks}. */
+  waitForRefreshTasks(
+    taskIds: readonly string[],
+    options?: WaitForPrefetchTasksOptions,
+  ): Promise<RefreshTaskInfo[]> {
+    return waitForTasks<typeof REFRESH, RefreshTaskInfo>(
+      this.#caller,
+      this.#config,
+      REFRESH,
+      taskIds,
+      options,
+      'waitForRefreshTasks',
+    )
+  }
+
+  /** A domain's daily prefetch and refresh quota and what was submitted today (GetUcdnDomainPrefetchRefreshState). */
+  getCacheQuota(
+    domainId: string,
+    options?: CallOptions & { readonly projectId?: string | undefined },
+  ): Promise<CacheQuota> {
+    return getCacheQuota(this.#cache().send, domainId, options)
+  }
+
+  /** Whether prefetch is enabled for a domain (GetUcdnDomainPrefetchEnable; an answer but 0/1 is INVALID_RESPONSE). */
+  isPrefetchEnabled(
+    domainId: string,
+    options?: CallOptions & { readonly projectId?: string | undefined },
+  ): Promise<boolean> {
+    return isPrefetchEnabled(this.#cache().send, domainId, options)
+  }
+
+  /**
    * Closes the kept-alive connections once the calls in flight end; with `force`, destroys the sockets of calls
    * in flight at once (they fail). Calls made afterwards open new connections.
    */
@@ -152,6 +245,16 @@ export class UcdnClient {
   /** `await using client = new UcdnClient()`: closes gracefully when the scope ends. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close()
+  }
+
+  /** What the cache helpers (src/cache) take: `send`, and the client's sleep and clock for the pacing. */
+  #cache(): SubmitDeps {
+    const { sleep, clock } = this.#config
+    return {
+      send: (operation, params, options) => this.send(operation, params as never, options),
+      sleep,
+      clock,
+    }
   }
 
   #call<O extends AnyOperation>(

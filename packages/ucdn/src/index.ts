@@ -1,15 +1,22 @@
 // The public API of @scloud/ucdn, by name.
 
 export type { CredentialProvider, Credentials } from '@scloud/signer'
-export type { TaskInfo, UrlProgressInfo } from '@scloud/ucdn-client'
-export { PrefetchStatus } from '@scloud/ucdn-client'
+export type { RefreshTaskInfo, TaskInfo, UrlProgressInfo } from '@scloud/ucdn-client'
+export { PrefetchStatus, RefreshType } from '@scloud/ucdn-client'
+export type {
+  CacheQuota,
+  RefreshTaskPage,
+  SubmitOptions,
+  SubmitProgress,
+  SubmitResult,
+} from './cache/types.js'
 export type { CallOptions, CloseOptions, SendParams } from './client.js'
 export { UcdnClient } from './client.js'
 export type { Clock, Sleep, Timers } from './clock.js'
 export type { UcdnClientOptions } from './config.js'
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './config.js'
 export { DEFAULT_PAGE_SIZE } from './create-paginator.js'
-export type { UcdnErrorDetails, UcdnErrorSource } from './errors.js'
+export type { SubmittedUrls, UcdnErrorDetails, UcdnErrorSource } from './errors.js'
 export { isUcdnError, UcdnError, UcdnErrorCode } from './errors.js'
 export type { UcdnLogger } from './logger.js'
 export { paginatePrefetchTasks, waitForPrefetchTasks } from './paginate-prefetch-tasks.js'

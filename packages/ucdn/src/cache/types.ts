@@ -1,6 +1,6 @@
 // The public shapes of the cache actions (api-contract.md, issue #15) and the one seam the domain code needs of a
 // client: a `send` typed by the generated descriptors.
-import type { AnyOperation, RefreshTaskInfo, RefreshType, RequestOf, ResponseOf } from '@scloud/ucdn-client'
+import type { AnyOperation, RefreshTaskInfo, RequestOf, ResponseOf } from '@scloud/ucdn-client'
 
 /** Reported after each accepted submit call of `prefetchUrls` / `refreshUrls`. */
 export interface SubmitProgress {
@@ -12,6 +12,7 @@ export interface SubmitProgress {
   readonly taskIds: readonly string[]
   /** 1-based index of the batch just accepted. */
   readonly batch: number
+  /** Submit calls in all. */
   readonly batches: number
 }
 
@@ -45,17 +46,21 @@ export interface RefreshTaskPage {
 
 /** A domain's daily prefetch and refresh quota and what was submitted so far (fields the API omits are absent). */
 export interface CacheQuota {
+  /** Prefetched URLs allowed a day. */
   readonly prefetchQuota?: number | undefined
+  /** Prefetched URLs submitted today. */
   readonly submitPrefetchCount?: number | undefined
+  /** File refreshes allowed a day. */
   readonly refreshFileQuota?: number | undefined
+  /** File refreshes submitted today. */
   readonly submitRefreshFile?: number | undefined
+  /** Directory refreshes allowed a day. */
   readonly refreshDirQuota?: number | undefined
+  /** Directory refreshes submitted today. */
   readonly submitRefreshDir?: number | undefined
   /** The `X-UCLOUD-REQUEST-UUID` response header. */
   readonly requestId: string | undefined
 }
-
-export type { RefreshType }
 
 /** The request model of `O` without `action`: what a send takes. */
 export type ParamsOf<O> = Omit<RequestOf<O>, 'action'>
