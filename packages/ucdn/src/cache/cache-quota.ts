@@ -1,7 +1,7 @@
 // getCacheQuota and isPrefetchEnabled: a domain's quota with the SDK's names, and the prefetch switch as a boolean.
 import { GetUcdnDomainPrefetchEnable, GetUcdnDomainPrefetchRefreshState } from '@scloud/ucdn-client'
 import { UcdnError } from '../errors.js'
-import { checkField, checkKnownOptions, inputError, isNonEmpty, isSignal } from './input-error.js'
+import { checkMethodOptions, inputError, NON_EMPTY, SIGNAL } from './input-error.js'
 import type { CacheQuota, CacheSend } from './types.js'
 
 /** Options of `getCacheQuota` and `isPrefetchEnabled`. */
@@ -58,11 +58,10 @@ export async function isPrefetchEnabled(
 }
 
 function checkDomainCall(domainId: string, options: DomainCallOptions | undefined, method: string) {
-  checkKnownOptions(options, method, ['signal', 'projectId'])
-  if (!isNonEmpty(domainId)) {
+  checkMethodOptions(options, method, { signal: SIGNAL, projectId: NON_EMPTY })
+  if (!NON_EMPTY[1](domainId)) {
     throw inputError(`${method}: domainId must be a non-empty string, such as "ucdn-0331qd".`, 'domainId')
   }
-  const signal = checkField(options?.signal, method, 'signal', 'an AbortSignal', isSignal)
-  const projectId = checkField(options?.projectId, method, 'projectId', 'a non-empty string', isNonEmpty)
+  const { signal, projectId } = options ?? {}
   return { signal, params: { domainId, ...(projectId !== undefined && { projectId }) } }
 }

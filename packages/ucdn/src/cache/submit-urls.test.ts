@@ -166,6 +166,16 @@ describe('prefetchUrls', () => {
     expect(fake.calls).toEqual([])
   })
 
+  it('refuses options that are not an object', async () => {
+    const fake = fakeClient()
+    const error = await rejection(prefetchUrls(fake.deps, urlsOf(1), 'fast' as never))
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'options',
+      message: 'prefetchUrls options must be an object, got a string.',
+    })
+  })
+
   it('stops at an unknown outcome on the 2nd of 3 calls: nothing more is sent, and the error says where each URL stands', async () => {
     const fake = fakeClient({ fail: (n) => (n === 2 ? outcomeUnknown() : undefined) })
     const urls = urlsOf(2500)

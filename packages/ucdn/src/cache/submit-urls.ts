@@ -1,8 +1,9 @@
 // prefetchUrls and refreshUrls: check every argument and URL first (nothing is sent when one is wrong), then
 // submit in batches of the spec's per-call limit (submit-batches.ts).
+import type { OptionRule } from '@scloud/signer'
 import { PrefetchNewUcdnDomainCache, RefreshNewUcdnDomainCache, type RefreshType } from '@scloud/ucdn-client'
 import { checkUrls } from './check-urls.js'
-import { checkField, checkKnownOptions, isBoolean, isFunction, isNonEmpty, isSignal } from './input-error.js'
+import { BOOLEAN, checkMethodOptions, FUNCTION, NON_EMPTY, SIGNAL } from './input-error.js'
 import { type SubmitDeps, submitInBatches } from './submit-batches.js'
 import type { SubmitOptions, SubmitResult } from './types.js'
 import { urlListRules } from './url-list-rules.js'
@@ -10,12 +11,13 @@ import { urlListRules } from './url-list-rules.js'
 /** The pause between submit calls when `intervalMs` is not given: the API asks for one call per 10 s at most. */
 export const DEFAULT_SUBMIT_INTERVAL_MS = 10_000
 
-const SUBMIT_OPTIONS = Object.keys({
-  signal: 1,
-  intervalMs: 1,
-  onProgress: 1,
-  projectId: 1,
-} satisfies Record<keyof SubmitOptions, 1>)
+/** The rule of every option both submits take (the type makes this list complete). */
+const SUBMIT_OPTIONS = {
+  signal: SIGNAL,
+  intervalMs: ['a number of milliseconds ≥ 0', (v) => typeof v === 'number' && v >= 0 && Number.isFinite(v)],
+  onProgress: FUNCTION,
+  projectId: NON_EMPTY,
+} satisfies Record<keyof SubmitOptions, OptionRule>
 
 /** The refresh types, read off the spec's enum (`file`, `dir`, `m3u8`). */
 const REFRESH_TYPES: readonly string[] = Object.values(
@@ -24,6 +26,7 @@ const REFRESH_TYPES: readonly string[] = Object.values(
 type RefreshShape = {
   _zod: { def: { shape: { Type: { _zod: { def: { entries: Record<string, string> } } } } } }
 }
+const TYPE: OptionRule = [`one of ${REFRESH_TYPES.join(', ')}`, (v) => REFRESH_TYPES.includes(v as string)]
 
 /** Warms the CDN's cache with `urls` (files): see `UcdnClient.prefetchUrls`. */
 export async function prefetchUrls(
@@ -32,23 +35,21 @@ export async function prefetchUrls(
   options: (SubmitOptions & { readonly isDcdn?: boolean | undefined }) | undefined,
 ): Promise<SubmitResult> {
   const method = 'prefetchUrls'
-  checkKnownOptions(options, method, [...SUBMIT_OPTIONS, 'isDcdn'])
-  const isDcdn = checkField(options?.isDcdn, method, 'isDcdn', 'a boolean', isBoolean)
-  const common = checkSubmitOptions(options, method)
+  checkMethodOptions(options, method, { ...SUBMIT_OPTIONS, isDcdn: BOOLEAN })
   const operation = PrefetchNewUcdnDomainCache
   const { maxItems, pattern } = urlListRules(operation)
   const list = checkUrls(urls, { method, pattern })
-  const { projectId } = common
+  const { projectId, isDcdn } = options ?? {}
   return submitInBatches(
     {
-      ...common,
+      ...submitOptions(options),
       method,
       operation,
       urls: list,
       batchSize: maxItems,
       params: (urlList) => ({
         urlList,
-        ...(projectId && { projectId }),
+        ...(projectId !== undefined && { projectId }),
         ...(isDcdn !== undefined && { isDcdn }),
       }),
     },
@@ -63,42 +64,30 @@ export async function refreshUrls(
   options: (SubmitOptions & { readonly type?: RefreshType | undefined }) | undefined,
 ): Promise<SubmitResult> {
   const method = 'refreshUrls'
-  checkKnownOptions(options, method, [...SUBMIT_OPTIONS, 'type'])
-  const type =
-    checkField(options?.type, method, 'type', `one of ${REFRESH_TYPES.join(', ')}`, (v) =>
-      REFRESH_TYPES.includes(v as string),
-    ) ?? 'file'
-  const common = checkSubmitOptions(options, method)
+  checkMethodOptions(options, method, { ...SUBMIT_OPTIONS, type: TYPE })
+  const type = options?.type ?? 'file'
   const operation = RefreshNewUcdnDomainCache
   const { maxItems, pattern } = urlListRules(operation)
   const list = checkUrls(urls, { method, pattern, dir: type === 'dir' })
-  const { projectId } = common
+  const { projectId } = options ?? {}
   return submitInBatches(
     {
-      ...common,
+      ...submitOptions(options),
       method,
       operation,
       urls: list,
       batchSize: maxItems,
-      params: (urlList) => ({ type, urlList, ...(projectId && { projectId }) }),
+      params: (urlList) => ({ type, urlList, ...(projectId !== undefined && { projectId }) }),
     },
     deps,
   )
 }
 
-/** The options both submits share, checked. */
-function checkSubmitOptions(options: SubmitOptions | undefined, method: string) {
-  const intervalMs = checkField(
-    options?.intervalMs,
-    method,
-    'intervalMs',
-    'a number of milliseconds ≥ 0',
-    (v) => typeof v === 'number' && v >= 0 && Number.isFinite(v),
-  )
+/** The options both submits share (already checked), with their defaults. */
+function submitOptions(options: SubmitOptions | undefined) {
   return {
-    intervalMs: intervalMs ?? DEFAULT_SUBMIT_INTERVAL_MS,
-    onProgress: checkField(options?.onProgress, method, 'onProgress', 'a function', isFunction),
-    signal: checkField(options?.signal, method, 'signal', 'an AbortSignal', isSignal),
-    projectId: checkField(options?.projectId, method, 'projectId', 'a non-empty string', isNonEmpty),
+    intervalMs: options?.intervalMs ?? DEFAULT_SUBMIT_INTERVAL_MS,
+    onProgress: options?.onProgress,
+    signal: options?.signal,
   }
 }
