@@ -36,7 +36,8 @@ if (!hasJava) {
 let work: string
 let gitStatusBefore: string
 
-const gitStatus = () => execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot, encoding: 'utf8' })
+const gitStatus = () =>
+  execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot, encoding: 'utf8' })
 
 /** A copy of one workspace package (sources and manifests), its dependencies linked as pnpm linked them. */
 function copyPackage(name: string) {
