@@ -41,9 +41,10 @@ function fakeSource(answer: (filters: PrefetchFilters) => TaskInfo[] | Error = (
   return { source, asked }
 }
 
-// Timers never fire by themselves: a test polls by calling refresh().
+// Timers never fire by themselves (a test polls by calling refresh()); they are counted.
+let timersSet = 0
 const idleEnvironment: PollerEnvironment = {
-  setTimeout: () => 0,
+  setTimeout: () => ++timersSet,
   clearTimeout: () => {},
   isHidden: () => false,
   onVisibilityChange: () => () => {},
@@ -52,20 +53,31 @@ const idleEnvironment: PollerEnvironment = {
 let dashboard: Dashboard | undefined
 afterEach(() => dashboard?.stop())
 
-function mount(source: PrefetchSource, hash = '') {
+function mount(source: PrefetchSource, hash = '', search = '') {
   const el = loadPage()
-  const location = { hash }
+  const location = { pathname: '/', hash, search }
+  const written: string[] = []
+  // Like the browser's: replaceState changes the address the page reads.
+  const history = {
+    replaceState(_data: unknown, _unused: string, url?: string | URL | null) {
+      const next = new URL(String(url), 'http://page.test')
+      written.push(`${next.pathname}${next.search}${next.hash}`)
+      location.search = next.search
+      location.hash = next.hash
+    },
+  }
   const events = new EventTarget()
   dashboard = mountDashboard({
     source,
     elements: el,
     location,
+    history,
     events,
     pollerEnvironment: idleEnvironment,
     now: () => NOW_MS,
     formatTime: formatTimeForTests,
   })
-  return { el, location, events }
+  return { el, location, events, written }
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -93,6 +105,7 @@ describe('mountDashboard', () => {
     expect(asked).toEqual([{ status: undefined, since: NOW - 86_400, until: NOW }])
     expect(rowsOf(el.taskRows).map((r) => r.dataset.taskId)).toEqual(['two', 'one'])
     expect(el.summary.textContent).toBe('2 tasks: 1 done, 1 prefetching. 1 of 2 URLs finished, 65 % overall.')
+    expect(el.notice.hidden).toBe(true)
     expect(el.updated.textContent).toMatch(/^Updated t1767225600; refreshes every 1.5 s/)
     expect(el.error.hidden).toBe(true)
   })
@@ -167,5 +180,97 @@ describe('mountDashboard', () => {
     dashboard?.refresh()
     await settle()
     expect(el.error.hidden).toBe(true)
+  })
+
+  it('restores the filters and the selected task from the address', async () => {
+    const { source, asked } = fakeSource()
+    const { el } = mount(source, '#task=one', '?mode=demo&status=process&window=1h')
+    await settle()
+    expect(el.statusFilter.value).toBe('process')
+    expect(el.windowFilter.value).toBe('1h')
+    expect(asked).toEqual([{ status: 'process', since: NOW - 3_600, until: NOW }])
+    expect(el.detailHeading.textContent).toBe('URLs of task one')
+  })
+
+  it('restores a custom window given in Unix seconds', async () => {
+    const { source, asked } = fakeSource()
+    const { el } = mount(source, '', `?window=custom&since=${NOW - 7_200}&until=${NOW - 3_600}`)
+    await settle()
+    expect(el.customWindow.hidden).toBe(false)
+    expect(asked).toEqual([{ status: undefined, since: NOW - 7_200, until: NOW - 3_600 }])
+  })
+
+  it('writes changed filters into the address, keeping the mode and the selected task', async () => {
+    const { source } = fakeSource()
+    const { el, written } = mount(source, '#task=one', '?mode=demo')
+    await settle()
+    change(el, el.statusFilter, 'failure')
+    change(el, el.windowFilter, '6h')
+    expect(written).toEqual([
+      '/?mode=demo&status=failure#task=one',
+      '/?mode=demo&status=failure&window=6h#task=one',
+    ])
+    change(el, el.statusFilter, '')
+    change(el, el.windowFilter, '24h')
+    expect(written.at(-1)).toBe('/?mode=demo#task=one')
+  })
+
+  it('names what it could not use in the address and shows the default view', async () => {
+    const { source, asked } = fakeSource()
+    const { el } = mount(source, '', '?status=done')
+    await settle()
+    expect(el.notice.hidden).toBe(false)
+    expect(el.notice.textContent).toContain(
+      'status=done (use one of success, wait, process, failure, unknow)',
+    )
+    expect(asked).toEqual([{ status: undefined, since: NOW - 86_400, until: NOW }])
+  })
+
+  it('stops polling once every task shown has finished, says so, and Refresh resumes', async () => {
+    const finished: TaskInfo[] = [tasks[1]!]
+    let answer = finished
+    const { source, asked } = fakeSource(() => answer)
+    const { el } = mount(source)
+    timersSet = 0
+    await settle()
+    expect(timersSet).toBe(0) // no next poll scheduled
+    expect(el.updated.textContent).toMatch(/updates are paused: press Refresh to check again\.$/)
+    answer = tasks
+    el.refreshButton.click()
+    await settle()
+    expect(asked).toHaveLength(2)
+    expect(timersSet).toBe(1) // a task is moving again: polling resumed
+    expect(el.updated.textContent).toMatch(/refreshes every 1.5 s/)
+  })
+
+  it('pauses on an empty view too, saying there is nothing to follow', async () => {
+    const { source } = fakeSource(() => [])
+    const { el } = mount(source)
+    timersSet = 0
+    await settle()
+    expect(timersSet).toBe(0)
+    expect(el.updated.textContent).toMatch(/No task to follow, so updates are paused/)
+  })
+
+  it('announces politely only when a task changes state, not on every poll', async () => {
+    let answer = tasks
+    const { source } = fakeSource(() => answer)
+    const { el } = mount(source)
+    expect(el.announcer.getAttribute('aria-live')).toBe('polite')
+    expect(el.summary.getAttribute('role')).toBeNull()
+    expect(el.summary.getAttribute('aria-live')).toBeNull()
+    await settle()
+    expect(el.announcer.textContent).toBe(el.summary.textContent) // the fresh listing, read once
+    const first = el.announcer.textContent
+    answer = [{ ...tasks[0]!, urlLists: [{ url: 'u1', status: 'process', progress: 60 }] }, tasks[1]!]
+    dashboard?.refresh()
+    await settle()
+    expect(el.announcer.textContent).toBe(first) // progress moved, no state changed: nothing new said
+    answer = [{ ...tasks[0]!, status: 'success', urlLists: [{ url: 'u1', status: 'success' }] }, tasks[1]!]
+    dashboard?.refresh()
+    await settle()
+    expect(el.announcer.textContent).toBe(
+      'Task one done. All finished. 2 tasks: 2 done. 2 of 2 URLs finished. All finished.',
+    )
   })
 })

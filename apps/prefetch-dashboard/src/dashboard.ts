@@ -1,32 +1,35 @@
+import { announcement, type TaskStates, taskStates } from './announcements.js'
 import type { DashboardElements } from './dom.js'
 import { setText } from './dom.js'
+import {
+  applyViewState,
+  fillFilterOptions,
+  onWindowChoice,
+  readWindow,
+  viewStateOf,
+} from './filter-controls.js'
 import { createTimeFormatter, type TimeFormatter } from './format.js'
-import { createPoller, type PollerEnvironment } from './poller.js'
+import { createPoller, type PollerEnvironment, type RunOutcome } from './poller.js'
 import type { PrefetchFilters, PrefetchListing, PrefetchSource } from './prefetch-source.js'
+import { overallProgress } from './progress.js'
 import { renderTaskDetail } from './render-task-detail.js'
 import { renderTaskRows } from './render-task-table.js'
-import { parseStatusFilter, STATUS_FILTER_OPTIONS } from './status.js'
+import { parseStatusFilter } from './status.js'
 import { summaryText } from './summary-text.js'
 import { taskIdFromHash } from './task-hash.js'
-import {
-  DEFAULT_WINDOW,
-  isWindowPresetId,
-  resolveTimeWindow,
-  toLocalDateTimeInput,
-  WINDOW_PRESETS,
-  type WindowResult,
-} from './time-window.js'
+import { readViewState, writeViewState } from './view-url.js'
 
-/** How often the page asks for fresh progress. */
+/** How often the page asks for fresh progress while some task shown is still moving. */
 export const POLL_INTERVAL_MS = 1_500
-
-const CUSTOM = 'custom'
 
 export type DashboardOptions = {
   readonly source: PrefetchSource
   readonly elements: DashboardElements
-  /** Where the selected task is read from (`#task=ID`) and `hashchange` is heard. */
-  readonly location: { readonly hash: string }
+  /** The filters are read from `search` at start; the selected task from `hash` (`#task=ID`). */
+  readonly location: { readonly pathname: string; readonly hash: string; readonly search: string }
+  /** Where changed filters are written (`history.replaceState`), so the address always reproduces the view. */
+  readonly history: Pick<History, 'replaceState'>
+  /** Where `hashchange` is heard. */
   readonly events: EventTarget
   readonly pollerEnvironment: PollerEnvironment
   readonly now?: () => number
@@ -35,29 +38,40 @@ export type DashboardOptions = {
 }
 
 export type Dashboard = {
-  /** Fetches now (the filters changed, or a test wants a fresh answer). */
+  /** Fetches now and resumes polling (the filters changed, Refresh was pressed, a test wants an answer). */
   refresh(): void
   /** Stops polling and listening. */
   stop(): void
 }
 
-/** Wires the page: filters → source → table, URL view and summary, polled; `#task=ID` picks the URL view. */
+/**
+ * Wires the page: filters (restored from and kept in the address) → source → table, URL view and summary,
+ * polled until every task shown has finished; `#task=ID` picks the URL view; state changes are announced.
+ */
 export function mountDashboard(options: DashboardOptions): Dashboard {
   const { source, elements: el, location, events } = options
   const now = options.now ?? Date.now
   const formatTime = options.formatTime ?? createTimeFormatter()
   const intervalMs = options.intervalMs ?? POLL_INTERVAL_MS
   let listing: PrefetchListing | undefined
+  let announced: TaskStates | undefined
+  let wasAllFinished = false
 
   fillFilterOptions(el)
   setText(el.modeNote, source.description)
+  const restored = readViewState(location.search)
+  applyViewState(el, restored.state)
+  el.notice.hidden = restored.problems.length === 0
+  setText(
+    el.notice,
+    `The address asked for what this page cannot show, so defaults are used instead: ${restored.problems.join('; ')}.`,
+  )
 
   const render = () => {
     if (listing === undefined) return
     const selected = taskIdFromHash(location.hash)
     renderTaskRows(el.taskRows, listing.tasks, { selectedTaskId: selected, formatTime })
     renderTaskDetail(el, selected, listing.tasks, formatTime)
-    setText(el.summary, summaryText(listing.summary, listing.totalCount))
   }
 
   const showError = (message: string | undefined) => {
@@ -65,44 +79,63 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
     setText(el.error, message ?? '')
   }
 
-  const poll = async (signal: AbortSignal) => {
+  const poll = async (signal: AbortSignal): Promise<RunOutcome> => {
     const range = readWindow(el, now())
     if (!range.ok) {
       showError(range.message)
-      return
+      return 'idle' // nothing to ask until the window is fixed, which is a change that refreshes
     }
     const filters: PrefetchFilters = { status: parseStatusFilter(el.statusFilter.value), ...range.window }
     try {
       listing = await source.list(filters, { signal })
     } catch (error) {
-      if (signal.aborted) return
+      if (signal.aborted) return undefined
       showError(
         `Could not load prefetch tasks: ${describeError(error)} Trying again every ${intervalMs / 1000} s.`,
       )
-      return
+      return undefined
     }
-    if (signal.aborted) return
+    if (signal.aborted) return undefined
     showError(undefined)
     render()
+    const overall = overallProgress(listing.tasks)
+    const text = summaryText(listing.summary, listing.totalCount, overall.percent)
+    setText(el.summary, text)
+    const said = announcement(announced, listing.tasks, {
+      text,
+      allFinished: overall.finished,
+      wasAllFinished,
+    })
+    if (said !== undefined) setText(el.announcer, said)
+    announced = taskStates(listing.tasks)
+    wasAllFinished = overall.finished
+    const at = formatTime(Math.floor(now() / 1000))
     setText(
       el.updated,
-      `Updated ${formatTime(Math.floor(now() / 1000))}; refreshes every ${intervalMs / 1000} s while this tab is visible.`,
+      !overall.finished
+        ? `Updated ${at}; refreshes every ${intervalMs / 1000} s while this tab is visible.`
+        : `Updated ${at}. ${listing.tasks.length === 0 ? 'No task to follow' : 'Every task shown has finished'}, so updates are paused: press Refresh to check again.`,
     )
+    return overall.finished ? 'idle' : undefined
   }
 
   const poller = createPoller(poll, intervalMs, options.pollerEnvironment)
 
-  const onFilterChange = (event: Event) => {
-    if (event.target === el.windowFilter) {
-      const custom = el.windowFilter.value === CUSTOM
-      el.customWindow.hidden = !custom
-      if (custom && el.windowSince.value === '') {
-        el.windowSince.value = toLocalDateTimeInput(Math.floor(now() / 1000) - 3_600)
-      }
-    }
+  // A new view: announce its summary afresh, and keep the address in step.
+  const refreshView = () => {
+    announced = undefined
+    wasAllFinished = false
+    el.notice.hidden = true
+    const search = writeViewState(location.search, viewStateOf(el))
+    options.history.replaceState(null, '', `${location.pathname}${search}${location.hash}`)
     poller.refresh()
   }
+  const onFilterChange = (event: Event) => {
+    if (event.target === el.windowFilter) onWindowChoice(el, now())
+    refreshView()
+  }
   const onSubmit = (event: Event) => event.preventDefault()
+  const onRefresh = () => poller.refresh()
   const onHashChange = () => {
     render()
     if (taskIdFromHash(location.hash) !== undefined) el.detailHeading.focus()
@@ -110,6 +143,7 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
 
   el.filters.addEventListener('change', onFilterChange)
   el.filters.addEventListener('submit', onSubmit)
+  el.refreshButton.addEventListener('click', onRefresh)
   events.addEventListener('hashchange', onHashChange)
   poller.start()
 
@@ -119,34 +153,10 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
       poller.stop()
       el.filters.removeEventListener('change', onFilterChange)
       el.filters.removeEventListener('submit', onSubmit)
+      el.refreshButton.removeEventListener('click', onRefresh)
       events.removeEventListener('hashchange', onHashChange)
     },
   }
-}
-
-function fillFilterOptions(el: DashboardElements): void {
-  const doc = el.filters.ownerDocument
-  const option = (value: string, label: string) => {
-    const node = doc.createElement('option')
-    node.value = value
-    node.textContent = label
-    return node
-  }
-  el.statusFilter.replaceChildren(...STATUS_FILTER_OPTIONS.map((o) => option(o.value, o.label)))
-  el.windowFilter.replaceChildren(
-    ...WINDOW_PRESETS.map((p) => option(p.id, p.label)),
-    option(CUSTOM, 'Custom…'),
-  )
-  el.windowFilter.value = DEFAULT_WINDOW
-}
-
-function readWindow(el: DashboardElements, nowMs: number): WindowResult {
-  const choice = el.windowFilter.value
-  if (isWindowPresetId(choice)) return resolveTimeWindow({ kind: 'preset', preset: choice }, nowMs)
-  return resolveTimeWindow(
-    { kind: 'custom', since: el.windowSince.value, until: el.windowUntil.value },
-    nowMs,
-  )
 }
 
 function describeError(error: unknown): string {

@@ -23,6 +23,7 @@ async function start(): Promise<void> {
       source,
       elements,
       location,
+      history,
       events: window,
       pollerEnvironment: browserPollerEnvironment(document),
     })

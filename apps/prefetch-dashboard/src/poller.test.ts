@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPoller, type PollerEnvironment } from './poller.js'
+import { createPoller, type PollerEnvironment, type RunOutcome } from './poller.js'
 
 /** Timers that fire only when told, and a visibility switch. */
 function fakeEnvironment() {
@@ -38,9 +38,9 @@ function fakeEnvironment() {
 
 /** A run whose calls the test settles one by one. */
 function controlledRun() {
-  const calls: { signal: AbortSignal; settle: () => void; fail: () => void }[] = []
+  const calls: { signal: AbortSignal; settle: (outcome?: RunOutcome) => void; fail: () => void }[] = []
   const run = (signal: AbortSignal) =>
-    new Promise<void>((settle, reject) =>
+    new Promise<RunOutcome>((settle, reject) =>
       calls.push({ signal, settle, fail: () => reject(new Error('boom')) }),
     )
   return { run, calls }
@@ -98,6 +98,26 @@ describe('createPoller', () => {
     expect(time.pending()).toEqual([])
     time.setHidden(false)
     expect(calls).toHaveLength(2)
+  })
+
+  it('goes idle after a run says so (no timer, a visible tab does not wake it) until refresh', async () => {
+    const time = fakeEnvironment()
+    const { run, calls } = controlledRun()
+    const poller = createPoller(run, 1_000, time.env)
+    poller.start()
+    calls[0]!.settle('idle')
+    await flush()
+    expect(poller.isIdle()).toBe(true)
+    expect(time.pending()).toEqual([])
+    time.setHidden(true)
+    time.setHidden(false)
+    expect(calls).toHaveLength(1)
+    poller.refresh()
+    expect(poller.isIdle()).toBe(false)
+    expect(calls).toHaveLength(2)
+    calls[1]!.settle()
+    await flush()
+    expect(time.pending()).toEqual([1_000])
   })
 
   it('does not start while hidden', () => {

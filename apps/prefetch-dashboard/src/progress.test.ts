@@ -1,6 +1,6 @@
 import type { TaskInfo } from '@scloud/ucdn'
 import { describe, expect, it } from 'vitest'
-import { sortTasksNewestFirst, taskProgress, urlPercent, urlsDoneText } from './progress.js'
+import { overallProgress, sortTasksNewestFirst, taskProgress, urlPercent, urlsDoneText } from './progress.js'
 
 const task = (urls: TaskInfo['urlLists'], status = 'process'): TaskInfo => ({
   taskId: 't',
@@ -9,7 +9,7 @@ const task = (urls: TaskInfo['urlLists'], status = 'process'): TaskInfo => ({
 })
 
 describe('taskProgress', () => {
-  it('counts finished URLs (failed ones too) and averages progress, a finished URL counting 100', () => {
+  it('counts finished URLs (failed ones too) and averages the URL figures, a failed URL at what the API said', () => {
     const progress = taskProgress(
       task([
         { url: 'a', status: 'success', progress: 40 },
@@ -18,7 +18,7 @@ describe('taskProgress', () => {
         { url: 'd', status: 'wait', progress: 0 },
       ]),
     )
-    expect(progress).toEqual({ done: 2, total: 4, failed: 1, percent: 62.5, finished: false })
+    expect(progress).toEqual({ done: 2, total: 4, failed: 1, percent: 40, finished: false })
   })
 
   it('is finished only when the task and every URL are', () => {
@@ -36,10 +36,26 @@ describe('taskProgress', () => {
   })
 })
 
+describe('overallProgress', () => {
+  it('is the mean over every URL of every task, with the same figure per URL as its task row', () => {
+    const tasks = [
+      task([{ url: 'a', status: 'failure', progress: 0 }], 'failure'),
+      task([{ url: 'b', status: 'success', progress: 100 }], 'success'),
+    ]
+    expect(overallProgress(tasks)).toEqual({ done: 2, total: 2, failed: 1, percent: 50, finished: true })
+    expect(overallProgress([]).finished).toBe(true)
+  })
+})
+
 describe('urlPercent', () => {
-  it('is 100 for a finished URL whatever its progress says', () => {
+  it('is 100 for a URL that succeeded whatever its progress says', () => {
     expect(urlPercent({ status: 'success', progress: 3 })).toBe(100)
-    expect(urlPercent({ status: 'failure' })).toBe(100)
+  })
+
+  it('keeps what the API reported for a failed URL: the status, not the bar, says it failed', () => {
+    expect(urlPercent({ status: 'failure', progress: 0 })).toBe(0)
+    expect(urlPercent({ status: 'failure', progress: 35 })).toBe(35)
+    expect(urlPercent({ status: 'failure' })).toBe(0)
   })
 
   it('clamps in-flight progress and treats junk as 0', () => {

@@ -33,15 +33,32 @@ describe('renderTaskDetail', () => {
     renderTaskDetail(el, 'demoDocs', [task], formatTimeForTests)
     expect(el.detail.hidden).toBe(false)
     expect(el.detailHeading.textContent).toBe('URLs of task demoDocs')
-    expect(el.detailNote.textContent).toBe('Prefetching. 2 of 3 URLs finished (1 failed), 80 %.')
+    expect(el.detailNote.textContent).toBe('Prefetching. 2 of 3 URLs finished (1 failed), 56 %.')
     expect(rowTexts()).toEqual([
-      ['https://cdn.example.com/docs/a.html', 'Done', '100 %', 't150'],
-      ['https://cdn.example.com/docs/gone.html', 'Failed', '100 %', 't160'],
+      ['https://cdn.example.com/docs/a.html', '✓Done', '100 %', 't150'],
+      ['https://cdn.example.com/docs/gone.html', '✗Failed', '30 %', 't160'],
       ['https://cdn.example.com/docs/b.html', 'Prefetching', '40 %', '—'],
     ])
     const bar = el.urlRows.querySelector('progress')!
     expect(bar.getAttribute('aria-label')).toBe('Progress of https://cdn.example.com/docs/a.html')
     expect(rowsOf(el.urlRows)[0]!.cells[0]!.getAttribute('scope')).toBe('row')
+  })
+
+  it('shows a failed URL as failed without colour (✗ and the word) and tags its row for the red bar', () => {
+    renderTaskDetail(el, 'demoDocs', [task], formatTimeForTests)
+    const failed = rowsOf(el.urlRows)[1]!
+    expect(failed.dataset.tone).toBe('failed')
+    expect(failed.querySelector('.mark')?.getAttribute('aria-hidden')).toBe('true')
+    expect(failed.querySelector('.status')?.textContent).toBe('Failed')
+    expect(failed.querySelector('progress')?.value).toBe(30)
+    expect(rowsOf(el.urlRows)[0]!.dataset.tone).toBe('done')
+  })
+
+  it('lets a long URL break only after "/" and "." and the like', () => {
+    renderTaskDetail(el, 'demoDocs', [task], formatTimeForTests)
+    expect(rowsOf(el.urlRows)[0]!.cells[0]!.innerHTML).toBe(
+      'https://<wbr>cdn.<wbr>example.<wbr>com/<wbr>docs/<wbr>a.<wbr>html',
+    )
   })
 
   it('updates URL rows in place', () => {

@@ -1,15 +1,15 @@
 import type { TaskInfo, UrlProgressInfo } from '@scloud/ucdn'
+import { setBreakableUrl } from './breakable-url.js'
+import {
+  createProgressCell,
+  createStatusCell,
+  labelledCell,
+  updateProgressCell,
+  updateStatusCell,
+} from './cells.js'
 import type { DashboardElements } from './dom.js'
 import { messageRow, placeRows, rowsOf, setAttr, setText } from './dom.js'
-import {
-  formatPercent,
-  hasTime,
-  isoTime,
-  MISSING,
-  plural,
-  type TimeFormatter,
-  wholePercent,
-} from './format.js'
+import { formatPercent, hasTime, isoTime, MISSING, plural, type TimeFormatter } from './format.js'
 import { taskProgress, urlPercent } from './progress.js'
 import { describeStatus } from './status.js'
 
@@ -83,38 +83,21 @@ function createUrlRow(doc: Document, key: string, url: string): HTMLTableRowElem
   const urlCell = doc.createElement('th')
   urlCell.scope = 'row'
   urlCell.className = 'url'
-  urlCell.textContent = url || MISSING
-  const status = doc.createElement('td')
-  status.append(doc.createElement('span'))
-  const progressCell = doc.createElement('td')
-  progressCell.className = 'progress-cell'
-  const bar = doc.createElement('progress')
-  bar.max = 100
-  bar.setAttribute('aria-label', `Progress of ${url}`)
-  const percent = doc.createElement('span')
-  percent.className = 'percent'
-  percent.setAttribute('aria-hidden', 'true')
-  progressCell.append(bar, percent)
-  const finished = doc.createElement('td')
+  if (url === '') urlCell.textContent = MISSING
+  else setBreakableUrl(urlCell, url)
+  const finished = labelledCell(doc, 'Finished')
   finished.append(doc.createElement('time'))
-  row.append(urlCell, status, progressCell, finished)
+  row.append(urlCell, createStatusCell(doc), createProgressCell(doc, `Progress of ${url}`), finished)
   return row
 }
 
 function updateUrlRow(row: HTMLTableRowElement, url: UrlProgressInfo, formatTime: TimeFormatter): void {
   const [, statusCell, progressCell, finishedCell] = Array.from(row.cells)
-  const badge = statusCell?.querySelector('span')
-  const bar = progressCell?.querySelector('progress')
-  const percent = progressCell?.querySelector('.percent')
   const time = finishedCell?.querySelector('time')
-  if (!badge || !bar || !percent || !time) throw new Error('A URL row lost its cells.')
+  if (!statusCell || !progressCell || !time) throw new Error('A URL row lost its cells.')
 
-  const status = describeStatus(url.status)
-  setText(badge, status.label)
-  setAttr(badge, 'class', `status status-${status.tone}`)
-  const value = urlPercent(url)
-  if (bar.value !== wholePercent(value)) bar.value = wholePercent(value)
-  setText(percent, formatPercent(value))
+  updateStatusCell(row, statusCell, url.status)
+  updateProgressCell(progressCell, urlPercent(url))
   if (hasTime(url.finishTime)) {
     setAttr(time, 'datetime', isoTime(url.finishTime))
     setText(time, formatTime(url.finishTime))

@@ -38,8 +38,8 @@ describe('renderTaskRows', () => {
   it('shows one row per task, newest first: id link, created, status, URLs done, progress', () => {
     renderTaskRows(body, tasks, options)
     expect(rowsOf(body).map((r) => r.dataset.taskId)).toEqual(['newer', 'older'])
-    expect(cellTexts(rowsOf(body)[0])).toEqual(['newer', 't200', 'Prefetching', '1/3, 1 failed', '50 %'])
-    expect(cellTexts(rowsOf(body)[1])).toEqual(['older', 't100', 'Done', '1/1', '100 %'])
+    expect(cellTexts(rowsOf(body)[0])).toEqual(['newer', 't200', 'Prefetching', '1/3, 1 failed', '23 %'])
+    expect(cellTexts(rowsOf(body)[1])).toEqual(['older', 't100', '✓Done', '1/1', '100 %'])
   })
 
   it('uses table semantics and labelled progress bars', () => {
@@ -53,7 +53,7 @@ describe('renderTaskRows', () => {
     const bar = row.querySelector('progress')!
     expect(bar.getAttribute('aria-label')).toBe('Progress of task newer')
     expect(bar.max).toBe(100)
-    expect(bar.value).toBe(50)
+    expect(bar.value).toBe(23)
     expect(row.querySelector('.status')?.className).toBe('status status-active')
   })
 
@@ -74,7 +74,26 @@ describe('renderTaskRows', () => {
     expect(row.querySelector('progress')).toBe(bar)
     expect(bar.value).toBe(100)
     expect(row.classList.contains('finished')).toBe(true)
-    expect(cellTexts(row).slice(2)).toEqual(['Done', '3/3', '100 %'])
+    expect(cellTexts(row).slice(2)).toEqual(['✓Done', '3/3', '100 %'])
+  })
+
+  it('shows a failed task as failed: ✗, the word, the figure the API reported and a row tagged for red', () => {
+    const failed: TaskInfo = {
+      taskId: 'broken',
+      createTime: 300,
+      status: 'failure',
+      urlLists: [
+        { url: 'https://cdn.example.com/x', status: 'success', progress: 100 },
+        { url: 'https://cdn.example.com/y', status: 'failure', progress: 0 },
+      ],
+    }
+    renderTaskRows(body, [failed], options)
+    const row = rowsOf(body)[0]!
+    expect(cellTexts(row).slice(2)).toEqual(['✗Failed', '2/2, 1 failed', '50 %'])
+    expect(row.dataset.tone).toBe('failed')
+    expect(row.querySelector('progress')?.value).toBe(50)
+    expect(row.querySelector('.mark')?.getAttribute('aria-hidden')).toBe('true')
+    expect(row.querySelector('.status')?.className).toBe('status status-failed')
   })
 
   it('marks the selected task', () => {

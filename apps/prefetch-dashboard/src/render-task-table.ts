@@ -1,8 +1,14 @@
 import type { TaskInfo } from '@scloud/ucdn'
+import {
+  createProgressCell,
+  createStatusCell,
+  labelledCell,
+  updateProgressCell,
+  updateStatusCell,
+} from './cells.js'
 import { messageRow, placeRows, rowsOf, setAttr, setText } from './dom.js'
-import { formatPercent, hasTime, isoTime, MISSING, type TimeFormatter, wholePercent } from './format.js'
+import { hasTime, isoTime, MISSING, type TimeFormatter } from './format.js'
 import { sortTasksNewestFirst, taskProgress, urlsDoneText } from './progress.js'
-import { describeStatus } from './status.js'
 import { taskHash } from './task-hash.js'
 
 export type TaskTableOptions = {
@@ -42,29 +48,23 @@ function createTaskRow(doc: Document, taskId: string): HTMLTableRowElement {
   row.dataset.taskId = taskId
   const idCell = doc.createElement('th')
   idCell.scope = 'row'
+  idCell.className = 'task-id'
   const link = doc.createElement('a')
   link.className = 'task-link'
   link.href = taskHash(taskId)
   link.textContent = taskId || MISSING
   idCell.append(link)
 
-  const created = doc.createElement('td')
+  const created = labelledCell(doc, 'Created')
   created.append(doc.createElement('time'))
-  const status = doc.createElement('td')
-  status.append(doc.createElement('span'))
-  const urls = doc.createElement('td')
-  urls.className = 'urls-done'
-  const progressCell = doc.createElement('td')
-  progressCell.className = 'progress-cell'
-  const bar = doc.createElement('progress')
-  bar.max = 100
-  bar.setAttribute('aria-label', `Progress of task ${taskId}`)
-  const percent = doc.createElement('span')
-  percent.className = 'percent'
-  percent.setAttribute('aria-hidden', 'true') // the bar already tells assistive tech its value
-  progressCell.append(bar, percent)
-
-  row.append(idCell, created, status, urls, progressCell)
+  const urls = labelledCell(doc, 'URLs done', 'urls-done')
+  row.append(
+    idCell,
+    created,
+    createStatusCell(doc),
+    urls,
+    createProgressCell(doc, `Progress of task ${taskId}`),
+  )
   return row
 }
 
@@ -72,10 +72,7 @@ function updateTaskRow(row: HTMLTableRowElement, task: TaskInfo, options: TaskTa
   const [idCell, created, statusCell, urls, progressCell] = Array.from(row.cells)
   const link = idCell?.querySelector('a')
   const time = created?.querySelector('time')
-  const badge = statusCell?.querySelector('span')
-  const bar = progressCell?.querySelector('progress')
-  const percent = progressCell?.querySelector('.percent')
-  if (!link || !time || !badge || !urls || !bar || !percent) throw new Error('A task row lost its cells.')
+  if (!link || !time || !statusCell || !urls || !progressCell) throw new Error('A task row lost its cells.')
 
   const selected = task.taskId !== undefined && task.taskId === options.selectedTaskId
   if (selected) setAttr(link, 'aria-current', 'true')
@@ -90,14 +87,9 @@ function updateTaskRow(row: HTMLTableRowElement, task: TaskInfo, options: TaskTa
     setText(time, MISSING)
   }
 
-  const status = describeStatus(task.status)
-  setText(badge, status.label)
-  setAttr(badge, 'class', `status status-${status.tone}`)
-
+  updateStatusCell(row, statusCell, task.status)
   const progress = taskProgress(task)
   setText(urls, urlsDoneText(progress))
-  const whole = wholePercent(progress.percent)
-  if (bar.value !== whole) bar.value = whole
-  setText(percent, formatPercent(progress.percent))
+  updateProgressCell(progressCell, progress.percent)
   row.classList.toggle('finished', progress.finished)
 }

@@ -3,17 +3,17 @@ import { describeStatus, parseStatusFilter, STATUS_FILTER_OPTIONS } from './stat
 
 describe('describeStatus', () => {
   it('names the documented statuses in plain words', () => {
-    expect(describeStatus('success')).toEqual({ label: 'Done', tone: 'done' })
-    expect(describeStatus('failure')).toEqual({ label: 'Failed', tone: 'failed' })
-    expect(describeStatus('process')).toEqual({ label: 'Prefetching', tone: 'active' })
-    expect(describeStatus('wait')).toEqual({ label: 'Queued', tone: 'queued' })
-    expect(describeStatus('unknow')).toEqual({ label: 'Unknown', tone: 'unknown' })
+    expect(describeStatus('success')).toEqual({ label: 'Done', tone: 'done', mark: '✓' })
+    expect(describeStatus('failure')).toEqual({ label: 'Failed', tone: 'failed', mark: '✗' })
+    expect(describeStatus('process')).toEqual({ label: 'Prefetching', tone: 'active', mark: '' })
+    expect(describeStatus('wait')).toEqual({ label: 'Queued', tone: 'queued', mark: '' })
+    expect(describeStatus('unknow')).toEqual({ label: 'Unknown', tone: 'unknown', mark: '' })
   })
 
   it('keeps an undocumented status as the API spelled it', () => {
-    expect(describeStatus('ySoPLGgE')).toEqual({ label: 'ySoPLGgE', tone: 'unknown' })
-    expect(describeStatus('constructor')).toEqual({ label: 'constructor', tone: 'unknown' })
-    expect(describeStatus(undefined)).toEqual({ label: 'Unknown', tone: 'unknown' })
+    expect(describeStatus('ySoPLGgE')).toEqual({ label: 'ySoPLGgE', tone: 'unknown', mark: '' })
+    expect(describeStatus('constructor')).toEqual({ label: 'constructor', tone: 'unknown', mark: '' })
+    expect(describeStatus(undefined)).toEqual({ label: 'Unknown', tone: 'unknown', mark: '' })
   })
 })
 

@@ -3,21 +3,24 @@ import { PrefetchStatus } from '@scloud/ucdn'
 /** How a status looks: the class picks a colour, the label always says it in words too. */
 export type StatusTone = 'done' | 'failed' | 'active' | 'queued' | 'unknown'
 
-const LABELS: Readonly<Record<string, { readonly label: string; readonly tone: StatusTone }>> = {
-  [PrefetchStatus.Success]: { label: 'Done', tone: 'done' },
-  [PrefetchStatus.Failure]: { label: 'Failed', tone: 'failed' },
-  [PrefetchStatus.Process]: { label: 'Prefetching', tone: 'active' },
-  [PrefetchStatus.Wait]: { label: 'Queued', tone: 'queued' },
-  [PrefetchStatus.Unknow]: { label: 'Unknown', tone: 'unknown' },
+/**
+ * A status for people: `label` in words, `tone` for the colour, `mark` (✓ or ✗ for the two final states, else
+ * '') so done and failed differ at a glance without colour.
+ */
+export type StatusLook = { readonly label: string; readonly tone: StatusTone; readonly mark: string }
+
+const LABELS: Readonly<Record<string, StatusLook>> = {
+  [PrefetchStatus.Success]: { label: 'Done', tone: 'done', mark: '✓' },
+  [PrefetchStatus.Failure]: { label: 'Failed', tone: 'failed', mark: '✗' },
+  [PrefetchStatus.Process]: { label: 'Prefetching', tone: 'active', mark: '' },
+  [PrefetchStatus.Wait]: { label: 'Queued', tone: 'queued', mark: '' },
+  [PrefetchStatus.Unknow]: { label: 'Unknown', tone: 'unknown', mark: '' },
 }
 
-/** The words and tone for a status; an undocumented status is shown as the API spelled it. */
-export function describeStatus(status: string | undefined): {
-  readonly label: string
-  readonly tone: StatusTone
-} {
-  if (status === undefined || status === '') return { label: 'Unknown', tone: 'unknown' }
-  return Object.hasOwn(LABELS, status) ? LABELS[status]! : { label: status, tone: 'unknown' }
+/** The words, tone and mark for a status; an undocumented status is shown as the API spelled it. */
+export function describeStatus(status: string | undefined): StatusLook {
+  if (status === undefined || status === '') return LABELS[PrefetchStatus.Unknow]!
+  return Object.hasOwn(LABELS, status) ? LABELS[status]! : { label: status, tone: 'unknown', mark: '' }
 }
 
 /** The status filter's options, in the order a person scans them; `''` means every status. */

@@ -32,6 +32,15 @@ describe('summaryText', () => {
     )
   })
 
+  it('gives the overall figure it is handed, so it matches the rows', () => {
+    const tasks: TaskInfo[] = [
+      { taskId: 'a', status: 'process', urlLists: [{ status: 'failure', progress: 0 }, { status: 'wait' }] },
+    ]
+    expect(summaryText(summarizePrefetchTasks(tasks), 1, 0)).toBe(
+      '1 task: 1 prefetching. 1 of 2 URLs finished (1 failed), 0 % overall.',
+    )
+  })
+
   it('says when the listing was cut short', () => {
     const tasks: TaskInfo[] = [{ taskId: 'a', status: 'success', urlLists: [{ status: 'success' }] }]
     expect(summaryText(summarizePrefetchTasks(tasks), 1_500)).toBe(

@@ -13,9 +13,14 @@ const ORDER: readonly string[] = [
 
 /**
  * The page's one-line summary of a listing, e.g. "3 tasks: 1 done, 2 prefetching. 4 of 9 URLs finished…";
- * `totalCount` above the tasks summarized says the listing was cut short.
+ * `totalCount` above the tasks summarized says the listing was cut short. `percent` is the overall figure the
+ * page shows (the mean of the same per-URL figures as the rows: `overallProgress`).
  */
-export function summaryText(summary: PrefetchSummary, totalCount = summary.tasks.total): string {
+export function summaryText(
+  summary: PrefetchSummary,
+  totalCount = summary.tasks.total,
+  percent = summary.progress,
+): string {
   if (summary.tasks.total === 0) return 'No prefetch tasks match the filters.'
   const shown =
     totalCount > summary.tasks.total
@@ -26,7 +31,7 @@ export function summaryText(summary: PrefetchSummary, totalCount = summary.tasks
   const urls =
     `${summary.urls.done} of ${plural(summary.urls.total, 'URL')} finished` +
     (failed > 0 ? ` (${failed} failed)` : '') +
-    (summary.done ? '. All finished.' : `, ${formatPercent(summary.progress)} overall.`)
+    (summary.done ? '. All finished.' : `, ${formatPercent(percent)} overall.`)
   return `${tasks} ${urls}`
 }
 
