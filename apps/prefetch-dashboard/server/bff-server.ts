@@ -1,15 +1,27 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { UcdnClient } from '@scloud/ucdn'
-import { PREFETCH_TASKS_PATH } from '../src/prefetch-query.js'
+import type { CacheActions } from '../src/cache-actions.js'
+import { PREFETCH_TASKS_PATH, REFRESH_TASKS_PATH } from '../src/prefetch-query.js'
+import { PREFETCH_SUBMIT_PATH, REFRESH_SUBMIT_PATH } from '../src/submit-request.js'
 import type { BffLogger } from './error-response.js'
-import { jsonError, writeJson } from './json-response.js'
-import { handlePrefetchTasks } from './prefetch-endpoint.js'
+import { type JsonResponse, jsonError, writeJson } from './json-response.js'
+import { handlePrefetchTasks, handleRefreshTasks } from './prefetch-endpoint.js'
+import { readJsonBody } from './read-json-body.js'
+import { checkSubmitRequest, checkToken } from './request-guard.js'
 import { serveStatic } from './static-files.js'
+import { handleSubmit } from './submit-endpoint.js'
 
 export type BffOptions = {
   /** Calls the API with the server's credentials. */
   readonly ucdn: Pick<UcdnClient, 'paginatePrefetchTasks'>
+  /** Submits and refresh listings (`cacheActionsOf(client)`); without it those endpoints answer 501. */
+  readonly cache?: CacheActions | undefined
+  /**
+   * When set, every `/api/` request needs it in the `X-Dashboard-Token` header (main.ts sets one whenever the
+   * server listens beyond loopback).
+   */
+  readonly token?: string | undefined
   /** The built page (dist/client); without it only the JSON API is served. */
   readonly staticDir?: string | undefined
   readonly logger?: BffLogger
@@ -51,7 +63,33 @@ const SECURITY_HEADERS = {
  */
 export function createBffHandler(options: BffOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const logger = options.logger ?? { error: (message, details) => console.error(message, details) }
-  const deps = { ucdn: options.ucdn, logger, now: options.now }
+  const deps = { ucdn: options.ucdn, cache: options.cache, logger, now: options.now }
+  type Route = {
+    readonly method: 'GET' | 'POST'
+    readonly answer: (req: IncomingMessage, url: URL, signal: AbortSignal) => Promise<JsonResponse>
+  }
+  const submit = (kind: 'prefetch' | 'refresh'): Route => ({
+    method: 'POST',
+    async answer(req) {
+      const refused = checkSubmitRequest(req)
+      if (refused !== undefined) return refused
+      const read = await readJsonBody(req)
+      // Not aborted when the browser goes away: a submit cut off midway would leave its outcome unknown.
+      return read.ok ? handleSubmit(kind, read.body, deps) : read.response
+    },
+  })
+  const routes: Readonly<Record<string, Route>> = {
+    [PREFETCH_TASKS_PATH]: {
+      method: 'GET',
+      answer: (_req, url, signal) => handlePrefetchTasks(url.searchParams, deps, signal),
+    },
+    [REFRESH_TASKS_PATH]: {
+      method: 'GET',
+      answer: (_req, url, signal) => handleRefreshTasks(url.searchParams, deps, signal),
+    },
+    [PREFETCH_SUBMIT_PATH]: submit('prefetch'),
+    [REFRESH_SUBMIT_PATH]: submit('refresh'),
+  }
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error('The BFF failed to answer a request.', error)
@@ -72,31 +110,34 @@ export function createBffHandler(options: BffOptions): (req: IncomingMessage, re
     const url = new URL(req.url ?? '/', 'http://bff.invalid')
     const readOnly = req.method === 'GET' || req.method === 'HEAD'
     if (url.pathname.startsWith('/api/')) {
-      if (url.pathname !== PREFETCH_TASKS_PATH) {
+      const refused = checkToken(req, options.token)
+      if (refused !== undefined) return writeJson(res, refused)
+      const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined
+      if (route === undefined) {
         return writeJson(
           res,
           jsonError(
             404,
             'NOT_FOUND',
-            `No API at ${url.pathname}; the dashboard uses ${PREFETCH_TASKS_PATH}.`,
+            `No API at ${url.pathname}; the dashboard uses ${Object.keys(routes).join(', ')}.`,
           ),
         )
       }
-      if (req.method !== 'GET') {
+      if (req.method !== route.method) {
         return writeJson(
           res,
           jsonError(
             405,
             'METHOD_NOT_ALLOWED',
-            `${PREFETCH_TASKS_PATH} only answers GET.`,
+            `${url.pathname} only answers ${route.method}.`,
             {},
-            { Allow: 'GET' },
+            { Allow: route.method },
           ),
         )
       }
       const abort = new AbortController()
       res.on('close', () => abort.abort())
-      return writeJson(res, await handlePrefetchTasks(url.searchParams, deps, abort.signal))
+      return writeJson(res, await route.answer(req, url, abort.signal))
     }
     if (options.staticDir !== undefined && readOnly) {
       if (url.pathname === '/' && !url.searchParams.has('mode')) {

@@ -5,7 +5,7 @@ import type {
   TaskInfo,
 } from '@scloud/ucdn'
 import { describe, expect, it } from 'vitest'
-import { listPrefetchTasks, MAX_TASKS, PAGE_SIZE } from './list-prefetch-tasks.js'
+import { listPrefetchTasks, listRefreshTasks, MAX_TASKS, PAGE_SIZE } from './list-prefetch-tasks.js'
 
 /** A paginator over `count` tasks reporting `totalCount`, that records how it was called and honours maxPages. */
 function fakeClient(count: number, totalCount = count) {
@@ -59,5 +59,24 @@ describe('listPrefetchTasks', () => {
   it('never reports fewer matches than it lists (an API without TotalCount)', async () => {
     const { client } = fakeClient(3, 0)
     expect((await listPrefetchTasks(client, { since: 10, until: 20 })).totalCount).toBe(3)
+  })
+})
+
+describe('listRefreshTasks', () => {
+  it('pages through refresh tasks with the same window, status and limits, keeping their type', async () => {
+    const calls: unknown[] = []
+    const cache = {
+      async *paginateRefreshTasks(params?: unknown, options?: unknown) {
+        calls.push(params, options)
+        yield { totalCount: 1, taskList: [{ taskId: 'r1', status: 'wait', type: 'dir' }], requestId: 'x' }
+      },
+    }
+    const listing = await listRefreshTasks(cache, { status: 'wait', since: 10, until: 20 })
+    expect(calls).toEqual([
+      { beginTime: 10, endTime: 20, status: 'wait' },
+      { pageSize: PAGE_SIZE, maxPages: MAX_TASKS / PAGE_SIZE, signal: undefined },
+    ])
+    expect(listing.tasks).toEqual([{ taskId: 'r1', status: 'wait', type: 'dir' }])
+    expect(listing.totalCount).toBe(1)
   })
 })

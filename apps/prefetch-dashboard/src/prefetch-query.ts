@@ -3,8 +3,10 @@
 import { PrefetchStatus } from '@scloud/ucdn'
 import type { PrefetchFilters } from './prefetch-source.js'
 
-/** The BFF endpoint that lists prefetch tasks. */
+/** The BFF endpoint that lists prefetch tasks… */
 export const PREFETCH_TASKS_PATH = '/api/prefetch-tasks'
+/** …and the one that lists refresh tasks (same query, same answer). */
+export const REFRESH_TASKS_PATH = '/api/refresh-tasks'
 
 const STATUSES: readonly string[] = Object.values(PrefetchStatus)
 const KNOWN_PARAMS: readonly string[] = ['status', 'since', 'until']
