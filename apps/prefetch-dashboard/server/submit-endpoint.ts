@@ -1,6 +1,6 @@
 import { isUcdnError } from '@scloud/ucdn'
 import { type CacheActions, CacheActionUnavailableError } from '../src/cache-actions.js'
-import { decodeSubmitBody, type SubmitKind } from '../src/submit-request.js'
+import { decodeSubmitBody, type SubmitKind, submitRequest } from '../src/submit-request.js'
 import { type BffLogger, errorResponse } from './error-response.js'
 import { type JsonResponse, jsonError } from './json-response.js'
 
@@ -19,7 +19,6 @@ export async function handleSubmit(
   kind: SubmitKind,
   body: unknown,
   deps: SubmitEndpointDeps,
-  signal?: AbortSignal,
 ): Promise<JsonResponse> {
   const decoded = decodeSubmitBody(kind, body)
   if (!decoded.ok) {
@@ -33,12 +32,7 @@ export async function handleSubmit(
   try {
     if (deps.cache === undefined)
       throw new CacheActionUnavailableError(kind === 'refresh' ? 'refreshUrls' : 'prefetchUrls')
-    const { request } = decoded
-    // intervalMs 0: one batch (SUBMIT_LIMITS), so nothing to pace.
-    const result =
-      request.kind === 'refresh'
-        ? await deps.cache.refreshUrls(request.urls, { type: request.type, signal, intervalMs: 0 })
-        : await deps.cache.prefetchUrls(request.urls, { signal, intervalMs: 0 })
+    const result = await submitRequest(deps.cache, decoded.request)
     return { status: 200, body: { taskIds: [...result.taskIds] } }
   } catch (error) {
     return submitError(error, deps.logger)

@@ -3,6 +3,7 @@
 import { setAttr, setText } from './dom.js'
 import { formatPercent, wholePercent } from './format.js'
 import { describeStatus, type StatusLook } from './status.js'
+import type { SubmitKind } from './submit-request.js'
 
 /** A `<td>` labelled for the card layout. */
 export function labelledCell(doc: Document, label: string, className?: string): HTMLTableCellElement {
@@ -27,8 +28,9 @@ export function updateStatusCell(
   row: HTMLTableRowElement,
   cell: HTMLTableCellElement,
   status: string | undefined,
+  kind: SubmitKind = 'prefetch',
 ): StatusLook {
-  const look = describeStatus(status)
+  const look = describeStatus(status, kind)
   const [mark, word] = Array.from(cell.children)
   if (!mark || !word) throw new Error('A status cell lost its parts.')
   setText(mark, look.mark)

@@ -28,17 +28,20 @@ const tasks: TaskInfo[] = [
 /** A source that answers from a script of results and records what it was asked. */
 function fakeSource(answer: (filters: PrefetchFilters) => TaskInfo[] | Error = () => tasks) {
   const asked: PrefetchFilters[] = []
+  const kinds: (string | undefined)[] = []
   const source: PrefetchSource = {
     mode: 'demo',
     description: 'Fake source for tests.',
-    async list(filters) {
+    submit: () => Promise.reject(new Error('not used here')),
+    async list(filters, options) {
       asked.push(filters)
+      kinds.push(options?.kind)
       const result = answer(filters)
       if (result instanceof Error) throw result
       return { tasks: result, summary: summarizePrefetchTasks(result), totalCount: result.length }
     },
   }
-  return { source, asked }
+  return { source, asked, kinds }
 }
 
 // Timers never fire by themselves (a test polls by calling refresh()); they are counted.
@@ -94,7 +97,7 @@ describe('mountDashboard', () => {
     await settle()
     expect(Array.from(el.statusFilter.options).map((o) => o.textContent)).toEqual([
       'All statuses',
-      'Prefetching',
+      'In progress',
       'Queued',
       'Done',
       'Failed',
@@ -104,7 +107,9 @@ describe('mountDashboard', () => {
     expect(el.modeNote.textContent).toBe('Fake source for tests.')
     expect(asked).toEqual([{ status: undefined, since: NOW - 86_400, until: NOW }])
     expect(rowsOf(el.taskRows).map((r) => r.dataset.taskId)).toEqual(['two', 'one'])
-    expect(el.summary.textContent).toBe('2 tasks: 1 done, 1 prefetching. 1 of 2 URLs finished, 65 % overall.')
+    expect(el.summary.textContent).toBe(
+      '2 prefetch tasks: 1 done, 1 prefetching. 1 of 2 URLs finished, 65 % overall.',
+    )
     expect(el.notice.hidden).toBe(true)
     expect(el.updated.textContent).toMatch(/^Updated t1767225600; refreshes every 1.5 s/)
     expect(el.error.hidden).toBe(true)
@@ -270,7 +275,37 @@ describe('mountDashboard', () => {
     dashboard?.refresh()
     await settle()
     expect(el.announcer.textContent).toBe(
-      'Task one done. All finished. 2 tasks: 2 done. 2 of 2 URLs finished. All finished.',
+      'Task one done. All finished. 2 prefetch tasks: 2 done. 2 of 2 URLs finished. All finished.',
     )
+  })
+
+  it('lists refresh tasks when asked to, from the address or the switch, and says so', async () => {
+    const { source, kinds } = fakeSource()
+    const { el, written } = mount(source, '', '?tasks=refresh')
+    await settle()
+    expect(el.kindRefresh.checked).toBe(true)
+    expect(kinds).toEqual(['refresh'])
+    expect(el.taskCaption.textContent).toMatch(/^Refresh tasks, newest first/)
+    expect(el.typeHeader.hidden).toBe(false)
+    expect(el.summary.textContent).toMatch(/^2 refresh tasks: 1 done, 1 refreshing\./)
+    el.kindPrefetch.checked = true
+    el.kindPrefetch.dispatchEvent(new Event('change', { bubbles: true }))
+    await settle()
+    expect(kinds.at(-1)).toBe('prefetch')
+    expect(written.at(-1)).toBe('/')
+    expect(el.typeHeader.hidden).toBe(true)
+  })
+
+  it('follows newly submitted tasks: their kind, every status, polling again', async () => {
+    const { source, asked, kinds } = fakeSource(() => [tasks[1]!])
+    const { el } = mount(source, '', '?status=success')
+    await settle()
+    expect(el.updated.textContent).toMatch(/paused/)
+    dashboard?.follow('refresh')
+    await settle()
+    expect(kinds.at(-1)).toBe('refresh')
+    expect(asked.at(-1)?.status).toBeUndefined()
+    expect(el.statusFilter.value).toBe('')
+    expect(el.kindRefresh.checked).toBe(true)
   })
 })

@@ -15,6 +15,7 @@ import { overallProgress } from './progress.js'
 import { renderTaskDetail } from './render-task-detail.js'
 import { renderTaskRows } from './render-task-table.js'
 import { parseStatusFilter } from './status.js'
+import type { SubmitKind } from './submit-request.js'
 import { summaryText } from './summary-text.js'
 import { taskIdFromHash } from './task-hash.js'
 import { readViewState, writeViewState } from './view-url.js'
@@ -40,6 +41,8 @@ export type DashboardOptions = {
 export type Dashboard = {
   /** Fetches now and resumes polling (the filters changed, Refresh was pressed, a test wants an answer). */
   refresh(): void
+  /** Shows the tasks of `kind` in every status (so newly submitted ones are listed) and follows them. */
+  follow(kind: SubmitKind): void
   /** Stops polling and listening. */
   stop(): void
 }
@@ -67,11 +70,18 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
     `The address asked for what this page cannot show, so defaults are used instead: ${restored.problems.join('; ')}.`,
   )
 
+  const kindOf = (): SubmitKind => (el.kindRefresh.checked ? 'refresh' : 'prefetch')
   const render = () => {
+    const kind = kindOf()
+    el.typeHeader.hidden = kind !== 'refresh'
+    setText(
+      el.taskCaption,
+      `${kind === 'refresh' ? 'Refresh' : 'Prefetch'} tasks, newest first. Choose a task to see its URLs.`,
+    )
     if (listing === undefined) return
     const selected = taskIdFromHash(location.hash)
-    renderTaskRows(el.taskRows, listing.tasks, { selectedTaskId: selected, formatTime })
-    renderTaskDetail(el, selected, listing.tasks, formatTime)
+    renderTaskRows(el.taskRows, listing.tasks, { selectedTaskId: selected, formatTime, kind })
+    renderTaskDetail(el, selected, listing.tasks, formatTime, kind)
   }
 
   const showError = (message: string | undefined) => {
@@ -86,12 +96,13 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
       return 'idle' // nothing to ask until the window is fixed, which is a change that refreshes
     }
     const filters: PrefetchFilters = { status: parseStatusFilter(el.statusFilter.value), ...range.window }
+    const kind = kindOf()
     try {
-      listing = await source.list(filters, { signal })
+      listing = await source.list(filters, { signal, kind })
     } catch (error) {
       if (signal.aborted) return undefined
       showError(
-        `Could not load prefetch tasks: ${describeError(error)} Trying again every ${intervalMs / 1000} s.`,
+        `Could not load ${kind} tasks: ${describeError(error)} Trying again every ${intervalMs / 1000} s.`,
       )
       return undefined
     }
@@ -99,7 +110,7 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
     showError(undefined)
     render()
     const overall = overallProgress(listing.tasks)
-    const text = summaryText(listing.summary, listing.totalCount, overall.percent)
+    const text = summaryText(listing.summary, listing.totalCount, overall.percent, kind)
     setText(el.summary, text)
     const said = announcement(announced, listing.tasks, {
       text,
@@ -123,6 +134,7 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
 
   // A new view: announce its summary afresh, and keep the address in step.
   const refreshView = () => {
+    listing = undefined // the old kind's or filter's rows must not be drawn under the new view
     announced = undefined
     wasAllFinished = false
     el.notice.hidden = true
@@ -149,6 +161,10 @@ export function mountDashboard(options: DashboardOptions): Dashboard {
 
   return {
     refresh: () => poller.refresh(),
+    follow(kind) {
+      applyViewState(el, { ...viewStateOf(el), kind, status: undefined })
+      refreshView()
+    },
     stop() {
       poller.stop()
       el.filters.removeEventListener('change', onFilterChange)

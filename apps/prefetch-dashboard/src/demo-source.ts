@@ -2,9 +2,11 @@
 import { UcdnClient } from '@scloud/ucdn'
 import { createDemoBackend, createUcdnHandlers, DEMO_CREDENTIALS } from '@scloud/ucdn-mock'
 import { setupWorker } from 'msw/browser'
-import { listPrefetchTasks } from './list-prefetch-tasks.js'
+import { cacheActionsOf } from './cache-actions.js'
+import { listPrefetchTasks, listRefreshTasks } from './list-prefetch-tasks.js'
 import type { PrefetchSource } from './prefetch-source.js'
 import { createScaledClock } from './scaled-clock.js'
+import { submitRequest } from './submit-request.js'
 
 /** The API address the demo's client calls and msw's worker answers: the real one, so nothing is special-cased. */
 export const DEMO_API_BASE_URL = 'https://api.scloudsg.com'
@@ -28,12 +30,17 @@ export async function createDemoSource(options: DemoSourceOptions): Promise<Pref
   )
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: options.workerUrl } })
   const ucdn = new UcdnClient({ credentials: DEMO_CREDENTIALS, baseUrl: DEMO_API_BASE_URL })
+  const cache = cacheActionsOf(ucdn)
   const pace = options.speed === 1 ? '' : ` at ${options.speed}× speed`
   return {
     mode: 'demo',
     description:
       `Demo: a fake SCloud API runs in this tab${pace} (msw service worker, public demo key pair). ` +
       'Nothing is sent to SCloud.',
-    list: (filters, { signal } = {}) => listPrefetchTasks(ucdn, filters, { signal }),
+    list: (filters, { signal, kind } = {}) =>
+      kind === 'refresh'
+        ? listRefreshTasks(cache, filters, { signal })
+        : listPrefetchTasks(ucdn, filters, { signal }),
+    submit: (request, { signal } = {}) => submitRequest(cache, request, { signal }),
   }
 }

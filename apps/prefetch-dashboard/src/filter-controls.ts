@@ -14,7 +14,14 @@ import { CUSTOM_WINDOW, type ViewState } from './view-url.js'
 
 type FilterElements = Pick<
   DashboardElements,
-  'filters' | 'statusFilter' | 'windowFilter' | 'customWindow' | 'windowSince' | 'windowUntil'
+  | 'filters'
+  | 'kindPrefetch'
+  | 'kindRefresh'
+  | 'statusFilter'
+  | 'windowFilter'
+  | 'customWindow'
+  | 'windowSince'
+  | 'windowUntil'
 >
 
 export function fillFilterOptions(el: FilterElements): void {
@@ -35,6 +42,8 @@ export function fillFilterOptions(el: FilterElements): void {
 
 /** Sets the controls to `state` (a view restored from the address). */
 export function applyViewState(el: FilterElements, state: ViewState): void {
+  el.kindRefresh.checked = state.kind === 'refresh'
+  el.kindPrefetch.checked = state.kind !== 'refresh'
   el.statusFilter.value = state.status ?? ''
   el.windowFilter.value = state.window
   el.customWindow.hidden = state.window !== CUSTOM_WINDOW
@@ -44,10 +53,12 @@ export function applyViewState(el: FilterElements, state: ViewState): void {
 
 /** The view the controls show now, for the address bar. */
 export function viewStateOf(el: FilterElements): ViewState {
+  const kind = el.kindRefresh.checked ? 'refresh' : 'prefetch'
   const status = parseStatusFilter(el.statusFilter.value)
   const choice = el.windowFilter.value
-  if (isWindowPresetId(choice)) return { status, window: choice }
+  if (isWindowPresetId(choice)) return { kind, status, window: choice }
   return {
+    kind,
     status,
     window: CUSTOM_WINDOW,
     since: parseLocalDateTime(el.windowSince.value),

@@ -75,3 +75,50 @@ describe('createLiveSource', () => {
     ).rejects.toBe(abortError)
   })
 })
+
+describe('createLiveSource: refresh tasks, submits and the access token', () => {
+  it('lists refresh tasks from their own endpoint', async () => {
+    const { fetch, requests } = fakeFetch(() => Response.json(listing))
+    await createLiveSource({ fetch }).list(filters, { kind: 'refresh' })
+    expect(requests[0]!.url).toBe('/api/refresh-tasks?status=success&since=100&until=200')
+  })
+
+  it('posts a submit as JSON with the token and resolves the task ids', async () => {
+    const { fetch, requests } = fakeFetch(() => Response.json({ taskIds: ['t1'] }))
+    const source = createLiveSource({ fetch, token: 'tok' })
+    const urls = ['https://cdn.example.com/d/']
+    await expect(source.submit({ kind: 'refresh', type: 'dir', urls })).resolves.toEqual({ taskIds: ['t1'] })
+    expect(requests[0]!.url).toBe('/api/refresh')
+    expect(requests[0]!.init).toMatchObject({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Dashboard-Token': 'tok' },
+      body: JSON.stringify({ urls, type: 'dir' }),
+    })
+    await source.submit({ kind: 'prefetch', urls })
+    expect(requests[1]!.url).toBe('/api/prefetch')
+    expect(requests[1]!.init?.body).toBe(JSON.stringify({ urls }))
+  })
+
+  it('carries the BFF’s per-URL problems and the ids of an unknown outcome', async () => {
+    const problems = [{ line: 2, url: 'ftp://x/y', problem: 'must start with http:// or https://' }]
+    const { fetch } = fakeFetch(() =>
+      Response.json(
+        { error: { code: 'INVALID_SUBMIT', message: 'One line is bad.', problems } },
+        { status: 400 },
+      ),
+    )
+    const error = (await createLiveSource({ fetch })
+      .submit({ kind: 'prefetch', urls: ['ftp://x/y'] })
+      .catch((e: unknown) => e)) as PrefetchSourceError
+    expect(error).toMatchObject({ code: 'INVALID_SUBMIT', problems })
+    const unknown = fakeFetch(() =>
+      Response.json(
+        { error: { code: 'OUTCOME_UNKNOWN', message: 'm', submittedTaskIds: ['t0'] } },
+        { status: 502 },
+      ),
+    )
+    await expect(
+      createLiveSource({ fetch: unknown.fetch }).submit({ kind: 'prefetch', urls: ['https://a/b'] }),
+    ).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN', submittedTaskIds: ['t0'] })
+  })
+})

@@ -1,11 +1,13 @@
 // The page's entry: pick the mode, build its PrefetchSource, mount the dashboard. Demo mode's code (the SDK
 // client, msw, the fake API) is a separate chunk that live mode never downloads.
+import { takeAccessToken } from './access-token.js'
 import { mountDashboard } from './dashboard.js'
 import { queryDashboardElements } from './dom.js'
 import { createLiveSource } from './live-source.js'
 import { resolveMode } from './mode.js'
 import { browserPollerEnvironment } from './poller.js'
 import type { PrefetchSource } from './prefetch-source.js'
+import { mountSubmitForm } from './submit-form.js'
 
 async function start(): Promise<void> {
   const elements = queryDashboardElements(document)
@@ -14,12 +16,12 @@ async function start(): Promise<void> {
     document.documentElement.dataset.mode = settings.mode
     const source: PrefetchSource =
       settings.mode === 'live'
-        ? createLiveSource()
+        ? createLiveSource({ token: takeAccessToken({ location, history, storage: sessionStorage }) })
         : await (await import('./demo-source.js')).createDemoSource({
             speed: settings.demoSpeed,
             workerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js`,
           })
-    mountDashboard({
+    const dashboard = mountDashboard({
       source,
       elements,
       location,
@@ -27,6 +29,7 @@ async function start(): Promise<void> {
       events: window,
       pollerEnvironment: browserPollerEnvironment(document),
     })
+    mountSubmitForm({ elements, source, onSubmitted: (kind) => dashboard.follow(kind) })
   } catch (error) {
     elements.error.hidden = false
     elements.error.textContent = startupMessage(error)

@@ -1,5 +1,7 @@
 import type { PrefetchStatus, PrefetchSummary, TaskInfo } from '@scloud/ucdn'
+import type { SubmitResult } from './cache-actions.js'
 import type { DashboardMode } from './mode.js'
+import type { SubmitKind, SubmitRequest, UrlProblem } from './submit-request.js'
 
 /** What the page asks for: a status (or every status) in a window of Unix seconds. */
 export type PrefetchFilters = {
@@ -16,12 +18,20 @@ export type PrefetchListing = {
   readonly totalCount: number
 }
 
-/** Where the page gets prefetch tasks from; the page knows nothing else about demo or live mode. */
+export type ListOptions = {
+  readonly signal?: AbortSignal | undefined
+  /** Which tasks: prefetch (the default) or refresh. */
+  readonly kind?: SubmitKind | undefined
+}
+
+/** Where the page gets tasks from and sends submits to; the page knows nothing else about demo or live mode. */
 export interface PrefetchSource {
   readonly mode: DashboardMode
   /** One sentence for the page header: where the data comes from. */
   readonly description: string
-  list(filters: PrefetchFilters, options?: { readonly signal?: AbortSignal }): Promise<PrefetchListing>
+  list(filters: PrefetchFilters, options?: ListOptions): Promise<PrefetchListing>
+  /** Starts a prefetch or a refresh; resolves the new task ids. */
+  submit(request: SubmitRequest, options?: { readonly signal?: AbortSignal }): Promise<SubmitResult>
 }
 
 /** A listing failed; `message` is one sentence for the page, `code` a stable value, `requestId` for support. */
@@ -29,10 +39,21 @@ export class PrefetchSourceError extends Error {
   override readonly name = 'PrefetchSourceError'
   readonly code: string
   readonly requestId: string | undefined
+  /** A refused submit: each URL that was wrong. */
+  readonly problems: readonly UrlProblem[]
+  /** A submit whose outcome is unknown: the task ids accepted before it. */
+  readonly submittedTaskIds: readonly string[]
 
-  constructor(code: string, message: string, requestId?: string) {
+  constructor(
+    code: string,
+    message: string,
+    requestId?: string,
+    extra: { readonly problems?: readonly UrlProblem[]; readonly submittedTaskIds?: readonly string[] } = {},
+  ) {
     super(message)
     this.code = code
     this.requestId = requestId
+    this.problems = extra.problems ?? []
+    this.submittedTaskIds = extra.submittedTaskIds ?? []
   }
 }

@@ -12,6 +12,7 @@ import { messageRow, placeRows, rowsOf, setAttr, setText } from './dom.js'
 import { formatPercent, hasTime, isoTime, MISSING, plural, type TimeFormatter } from './format.js'
 import { taskProgress, urlPercent } from './progress.js'
 import { describeStatus } from './status.js'
+import type { SubmitKind } from './submit-request.js'
 
 export type TaskDetailElements = Pick<
   DashboardElements,
@@ -29,6 +30,7 @@ export function renderTaskDetail(
   selectedTaskId: string | undefined,
   tasks: readonly TaskInfo[],
   formatTime: TimeFormatter,
+  kind: SubmitKind = 'prefetch',
 ): void {
   elements.detail.hidden = selectedTaskId === undefined
   if (selectedTaskId === undefined) return
@@ -47,11 +49,11 @@ export function renderTaskDetail(
   const failed = progress.failed > 0 ? ` (${progress.failed} failed)` : ''
   setText(
     elements.detailNote,
-    `${describeStatus(task.status).label}. ${progress.done} of ${plural(progress.total, 'URL')} finished${failed}, ` +
+    `${describeStatus(task.status, kind).label}. ${progress.done} of ${plural(progress.total, 'URL')} finished${failed}, ` +
       `${formatPercent(progress.percent)}.`,
   )
   setText(elements.urlCaption, `URLs of task ${selectedTaskId}`)
-  renderUrlRows(elements.urlRows, task.urlLists ?? [], formatTime)
+  renderUrlRows(elements.urlRows, task.urlLists ?? [], formatTime, kind)
 }
 
 /** The URL table's rows, keyed by URL (and position, should a URL repeat) and updated in place. */
@@ -59,6 +61,7 @@ export function renderUrlRows(
   body: HTMLTableSectionElement,
   urls: readonly UrlProgressInfo[],
   formatTime: TimeFormatter,
+  kind: SubmitKind = 'prefetch',
 ): void {
   const doc = body.ownerDocument
   const existing = new Map<string, HTMLTableRowElement>()
@@ -70,7 +73,7 @@ export function renderUrlRows(
     seen.set(name, repeat + 1)
     const key = repeat === 0 ? name : `${name}#${repeat}`
     const row = existing.get(key) ?? createUrlRow(doc, key, name)
-    updateUrlRow(row, url, formatTime)
+    updateUrlRow(row, url, formatTime, kind)
     return row
   })
   if (rows.length === 0) rows.push(messageRow(doc, COLUMNS, 'This task has no URLs.'))
@@ -91,12 +94,17 @@ function createUrlRow(doc: Document, key: string, url: string): HTMLTableRowElem
   return row
 }
 
-function updateUrlRow(row: HTMLTableRowElement, url: UrlProgressInfo, formatTime: TimeFormatter): void {
+function updateUrlRow(
+  row: HTMLTableRowElement,
+  url: UrlProgressInfo,
+  formatTime: TimeFormatter,
+  kind: SubmitKind,
+): void {
   const [, statusCell, progressCell, finishedCell] = Array.from(row.cells)
   const time = finishedCell?.querySelector('time')
   if (!statusCell || !progressCell || !time) throw new Error('A URL row lost its cells.')
 
-  updateStatusCell(row, statusCell, url.status)
+  updateStatusCell(row, statusCell, url.status, kind)
   updateProgressCell(progressCell, urlPercent(url))
   if (hasTime(url.finishTime)) {
     setAttr(time, 'datetime', isoTime(url.finishTime))

@@ -31,8 +31,11 @@ beforeEach(() => {
   body = loadPage().taskRows
 })
 
+// The cells a person sees (the type column is hidden for prefetch tasks).
 const cellTexts = (row: HTMLTableRowElement | undefined) =>
-  Array.from(row?.cells ?? []).map((c) => c.textContent)
+  Array.from(row?.cells ?? [])
+    .filter((c) => !c.hidden)
+    .map((c) => c.textContent)
 
 describe('renderTaskRows', () => {
   it('shows one row per task, newest first: id link, created, status, URLs done, progress', () => {
@@ -94,6 +97,14 @@ describe('renderTaskRows', () => {
     expect(row.querySelector('progress')?.value).toBe(50)
     expect(row.querySelector('.mark')?.getAttribute('aria-hidden')).toBe('true')
     expect(row.querySelector('.status')?.className).toBe('status status-failed')
+  })
+
+  it('shows a refresh task’s type and says "Refreshing" while it runs', () => {
+    const refresh = { taskId: 'r1', createTime: 5, status: 'process', type: 'dir', urlLists: [] } as TaskInfo
+    renderTaskRows(body, [refresh], { ...options, kind: 'refresh' })
+    expect(cellTexts(rowsOf(body)[0])).toEqual(['r1', 'dir', 't5', 'Refreshing', '0/0', '0 %'])
+    renderTaskRows(body, [], { ...options, kind: 'refresh' })
+    expect(rowsOf(body)[0]!.textContent).toBe('No refresh tasks match the filters.')
   })
 
   it('marks the selected task', () => {

@@ -9,15 +9,18 @@ import {
 import { messageRow, placeRows, rowsOf, setAttr, setText } from './dom.js'
 import { hasTime, isoTime, MISSING, type TimeFormatter } from './format.js'
 import { sortTasksNewestFirst, taskProgress, urlsDoneText } from './progress.js'
+import type { SubmitKind } from './submit-request.js'
 import { taskHash } from './task-hash.js'
 
 export type TaskTableOptions = {
   /** The task whose URLs are shown; its row is marked. */
   readonly selectedTaskId: string | undefined
   readonly formatTime: TimeFormatter
+  /** Refresh tasks also show their type (file, dir, m3u8). Default prefetch. */
+  readonly kind?: SubmitKind
 }
 
-const COLUMNS = 5
+const COLUMNS = 6
 
 /**
  * Shows `tasks` in the task table, newest first. Rows are keyed by task id and updated in place, so a poll
@@ -39,7 +42,9 @@ export function renderTaskRows(
     updateTaskRow(row, task, options)
     return row
   })
-  if (rows.length === 0) rows.push(messageRow(doc, COLUMNS, 'No prefetch tasks match the filters.'))
+  if (rows.length === 0) {
+    rows.push(messageRow(doc, COLUMNS, `No ${options.kind ?? 'prefetch'} tasks match the filters.`))
+  }
   placeRows(body, rows)
 }
 
@@ -55,11 +60,13 @@ function createTaskRow(doc: Document, taskId: string): HTMLTableRowElement {
   link.textContent = taskId || MISSING
   idCell.append(link)
 
+  const type = labelledCell(doc, 'Type', 'task-type')
   const created = labelledCell(doc, 'Created')
   created.append(doc.createElement('time'))
   const urls = labelledCell(doc, 'URLs done', 'urls-done')
   row.append(
     idCell,
+    type,
     created,
     createStatusCell(doc),
     urls,
@@ -69,10 +76,15 @@ function createTaskRow(doc: Document, taskId: string): HTMLTableRowElement {
 }
 
 function updateTaskRow(row: HTMLTableRowElement, task: TaskInfo, options: TaskTableOptions): void {
-  const [idCell, created, statusCell, urls, progressCell] = Array.from(row.cells)
+  const [idCell, typeCell, created, statusCell, urls, progressCell] = Array.from(row.cells)
   const link = idCell?.querySelector('a')
   const time = created?.querySelector('time')
-  if (!link || !time || !statusCell || !urls || !progressCell) throw new Error('A task row lost its cells.')
+  if (!link || !typeCell || !time || !statusCell || !urls || !progressCell)
+    throw new Error('A task row lost its cells.')
+
+  const kind = options.kind ?? 'prefetch'
+  typeCell.hidden = kind !== 'refresh'
+  setText(typeCell, (task as { type?: unknown }).type?.toString() ?? MISSING)
 
   const selected = task.taskId !== undefined && task.taskId === options.selectedTaskId
   if (selected) setAttr(link, 'aria-current', 'true')
@@ -87,7 +99,7 @@ function updateTaskRow(row: HTMLTableRowElement, task: TaskInfo, options: TaskTa
     setText(time, MISSING)
   }
 
-  updateStatusCell(row, statusCell, task.status)
+  updateStatusCell(row, statusCell, task.status, kind)
   const progress = taskProgress(task)
   setText(urls, urlsDoneText(progress))
   updateProgressCell(progressCell, progress.percent)

@@ -10,6 +10,11 @@ describe('describeStatus', () => {
     expect(describeStatus('unknow')).toEqual({ label: 'Unknown', tone: 'unknown', mark: '' })
   })
 
+  it('says "Refreshing" for a refresh task in progress', () => {
+    expect(describeStatus('process', 'refresh')).toEqual({ label: 'Refreshing', tone: 'active', mark: '' })
+    expect(describeStatus('success', 'refresh').label).toBe('Done')
+  })
+
   it('keeps an undocumented status as the API spelled it', () => {
     expect(describeStatus('ySoPLGgE')).toEqual({ label: 'ySoPLGgE', tone: 'unknown', mark: '' })
     expect(describeStatus('constructor')).toEqual({ label: 'constructor', tone: 'unknown', mark: '' })

@@ -1,4 +1,5 @@
 import { PrefetchStatus } from '@scloud/ucdn'
+import type { SubmitKind } from './submit-request.js'
 
 /** How a status looks: the class picks a colour, the label always says it in words too. */
 export type StatusTone = 'done' | 'failed' | 'active' | 'queued' | 'unknown'
@@ -17,9 +18,15 @@ const LABELS: Readonly<Record<string, StatusLook>> = {
   [PrefetchStatus.Unknow]: { label: 'Unknown', tone: 'unknown', mark: '' },
 }
 
-/** The words, tone and mark for a status; an undocumented status is shown as the API spelled it. */
-export function describeStatus(status: string | undefined): StatusLook {
+const REFRESHING: StatusLook = { label: 'Refreshing', tone: 'active', mark: '' }
+
+/**
+ * The words, tone and mark for a status of a prefetch (or, with `kind`, refresh) task; an undocumented status
+ * is shown as the API spelled it.
+ */
+export function describeStatus(status: string | undefined, kind: SubmitKind = 'prefetch'): StatusLook {
   if (status === undefined || status === '') return LABELS[PrefetchStatus.Unknow]!
+  if (kind === 'refresh' && status === PrefetchStatus.Process) return REFRESHING
   return Object.hasOwn(LABELS, status) ? LABELS[status]! : { label: status, tone: 'unknown', mark: '' }
 }
 
@@ -29,7 +36,7 @@ export const STATUS_FILTER_OPTIONS: readonly {
   readonly label: string
 }[] = [
   { value: '', label: 'All statuses' },
-  { value: PrefetchStatus.Process, label: 'Prefetching' },
+  { value: PrefetchStatus.Process, label: 'In progress' },
   { value: PrefetchStatus.Wait, label: 'Queued' },
   { value: PrefetchStatus.Success, label: 'Done' },
   { value: PrefetchStatus.Failure, label: 'Failed' },

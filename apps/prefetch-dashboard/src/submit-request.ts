@@ -1,7 +1,7 @@
 // A prefetch or refresh submit as the form writes it and the BFF reads it: the URLs are checked line by line
 // on both sides (the page to show each problem next to its line, the server because it acts with your keys),
 // by this one module, so the two cannot disagree.
-import { REFRESH_TYPES, type RefreshType } from './cache-actions.js'
+import { type CacheActions, REFRESH_TYPES, type RefreshType, type SubmitResult } from './cache-actions.js'
 
 export const PREFETCH_SUBMIT_PATH = '/api/prefetch'
 export const REFRESH_SUBMIT_PATH = '/api/refresh'
@@ -105,4 +105,15 @@ export function decodeSubmitBody(kind: SubmitKind, body: unknown): DecodedSubmit
     ok: true,
     request: kind === 'refresh' ? { kind, type, urls: checked.urls } : { kind, urls: checked.urls },
   }
+}
+
+/** Submits `request` in one API call (its URLs are within SUBMIT_LIMITS, so the SDK has nothing to pace). */
+export function submitRequest(
+  cache: Pick<CacheActions, 'prefetchUrls' | 'refreshUrls'>,
+  request: SubmitRequest,
+  options: { readonly signal?: AbortSignal | undefined } = {},
+): Promise<SubmitResult> {
+  return request.kind === 'refresh'
+    ? cache.refreshUrls(request.urls, { type: request.type, signal: options.signal, intervalMs: 0 })
+    : cache.prefetchUrls(request.urls, { signal: options.signal, intervalMs: 0 })
 }

@@ -18,7 +18,7 @@ describe('summaryText', () => {
       { taskId: 'c', status: 'wait', urlLists: [{ status: 'wait' }] },
     ]
     expect(summaryText(summarizePrefetchTasks(tasks))).toBe(
-      '3 tasks: 1 done, 1 prefetching, 1 queued. 2 of 4 URLs finished, 62 % overall.',
+      '3 prefetch tasks: 1 done, 1 prefetching, 1 queued. 2 of 4 URLs finished, 62 % overall.',
     )
   })
 
@@ -28,7 +28,7 @@ describe('summaryText', () => {
       { taskId: 'b', status: 'success', urlLists: [{ status: 'success' }] },
     ]
     expect(summaryText(summarizePrefetchTasks(tasks))).toBe(
-      '2 tasks: 1 done, 1 failed. 3 of 3 URLs finished (1 failed). All finished.',
+      '2 prefetch tasks: 1 done, 1 failed. 3 of 3 URLs finished (1 failed). All finished.',
     )
   })
 
@@ -37,7 +37,19 @@ describe('summaryText', () => {
       { taskId: 'a', status: 'process', urlLists: [{ status: 'failure', progress: 0 }, { status: 'wait' }] },
     ]
     expect(summaryText(summarizePrefetchTasks(tasks), 1, 0)).toBe(
-      '1 task: 1 prefetching. 1 of 2 URLs finished (1 failed), 0 % overall.',
+      '1 prefetch task: 1 prefetching. 1 of 2 URLs finished (1 failed), 0 % overall.',
+    )
+  })
+
+  it('speaks of refresh tasks when it summarizes them', () => {
+    const tasks: TaskInfo[] = [
+      { taskId: 'a', status: 'process', urlLists: [{ status: 'process', progress: 10 }] },
+    ]
+    expect(summaryText(summarizePrefetchTasks([]), 0, 0, 'refresh')).toBe(
+      'No refresh tasks match the filters.',
+    )
+    expect(summaryText(summarizePrefetchTasks(tasks), 1, 10, 'refresh')).toBe(
+      '1 refresh task: 1 refreshing. 0 of 1 URL finished, 10 % overall.',
     )
   })
 
@@ -45,7 +57,7 @@ describe('summaryText', () => {
     const tasks: TaskInfo[] = [{ taskId: 'a', status: 'success', urlLists: [{ status: 'success' }] }]
     expect(summaryText(summarizePrefetchTasks(tasks), 1_500)).toBe(
       'Showing the first 1 of 1500 matching tasks: narrow the time window or the status filter. ' +
-        '1 task: 1 done. 1 of 1 URL finished. All finished.',
+        '1 prefetch task: 1 done. 1 of 1 URL finished. All finished.',
     )
   })
 
@@ -54,6 +66,6 @@ describe('summaryText', () => {
       { taskId: 'a', status: 'ySoPLGgE', urlLists: [] },
       { taskId: 'b', status: 'wait', urlLists: [] },
     ]
-    expect(summaryText(summarizePrefetchTasks(tasks))).toMatch(/^2 tasks: 1 queued, 1 ySoPLGgE\. /)
+    expect(summaryText(summarizePrefetchTasks(tasks))).toMatch(/^2 prefetch tasks: 1 queued, 1 ySoPLGgE\. /)
   })
 })

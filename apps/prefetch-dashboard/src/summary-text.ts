@@ -1,6 +1,7 @@
 import { PrefetchStatus, type PrefetchSummary } from '@scloud/ucdn'
 import { formatPercent, plural } from './format.js'
 import { describeStatus } from './status.js'
+import type { SubmitKind } from './submit-request.js'
 
 // Statuses in the order a person reads the line: what finished, then what is still moving.
 const ORDER: readonly string[] = [
@@ -20,13 +21,14 @@ export function summaryText(
   summary: PrefetchSummary,
   totalCount = summary.tasks.total,
   percent = summary.progress,
+  kind: SubmitKind = 'prefetch',
 ): string {
-  if (summary.tasks.total === 0) return 'No prefetch tasks match the filters.'
+  if (summary.tasks.total === 0) return `No ${kind} tasks match the filters.`
   const shown =
     totalCount > summary.tasks.total
       ? `Showing the first ${summary.tasks.total} of ${totalCount} matching tasks: narrow the time window or the status filter. `
       : ''
-  const tasks = `${shown}${plural(summary.tasks.total, 'task')}: ${statusParts(summary.tasks.byStatus)}.`
+  const tasks = `${shown}${plural(summary.tasks.total, `${kind} task`)}: ${statusParts(summary.tasks.byStatus, kind)}.`
   const failed = summary.failedUrls.length
   const urls =
     `${summary.urls.done} of ${plural(summary.urls.total, 'URL')} finished` +
@@ -36,7 +38,7 @@ export function summaryText(
 }
 
 /** "1 done, 2 prefetching": non-zero counts only; undocumented statuses last, under their own names. */
-function statusParts(byStatus: Readonly<Record<string, number>>): string {
+function statusParts(byStatus: Readonly<Record<string, number>>, kind: SubmitKind): string {
   const keys = [
     ...ORDER,
     ...Object.keys(byStatus)
@@ -45,6 +47,9 @@ function statusParts(byStatus: Readonly<Record<string, number>>): string {
   ]
   return keys
     .filter((key) => (byStatus[key] ?? 0) > 0)
-    .map((key) => `${byStatus[key]} ${ORDER.includes(key) ? describeStatus(key).label.toLowerCase() : key}`)
+    .map(
+      (key) =>
+        `${byStatus[key]} ${ORDER.includes(key) ? describeStatus(key, kind).label.toLowerCase() : key}`,
+    )
     .join(', ')
 }

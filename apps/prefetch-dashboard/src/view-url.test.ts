@@ -40,6 +40,21 @@ describe('readViewState', () => {
   })
 })
 
+describe('the task kind', () => {
+  it('reads and writes tasks=refresh, prefetch being the default', () => {
+    expect(readViewState('?tasks=refresh&status=wait').state).toEqual({
+      kind: 'refresh',
+      status: 'wait',
+      window: '24h',
+    })
+    expect(readViewState('?tasks=purge').problems).toEqual(['tasks=purge (use prefetch or refresh)'])
+    expect(writeViewState('?mode=demo', { kind: 'refresh', status: undefined, window: '1h' })).toBe(
+      '?mode=demo&tasks=refresh&window=1h',
+    )
+    expect(writeViewState('?tasks=refresh', { kind: 'prefetch', ...DEFAULT_VIEW })).toBe('')
+  })
+})
+
 describe('writeViewState', () => {
   it('keeps other parameters, leaves defaults out and round-trips', () => {
     const state = { status: 'process', window: 'custom', since: 100, until: 200 } as const

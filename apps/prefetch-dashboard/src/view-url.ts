@@ -2,12 +2,15 @@
 // bookmark or a shared link opens the same view. The selected task stays in the fragment (#task=ID): links to
 // it work without script and Back closes the URL list.
 import { PrefetchStatus } from '@scloud/ucdn'
+import type { SubmitKind } from './submit-request.js'
 import { DEFAULT_WINDOW, isWindowPresetId, type WindowPresetId } from './time-window.js'
 
 export const CUSTOM_WINDOW = 'custom'
 
 /** What the query string says about the view. Custom windows are Unix seconds, so a link means the same time in every zone. */
 export type ViewState = {
+  /** Prefetch or refresh tasks (`tasks=refresh`; prefetch is the default). */
+  readonly kind?: SubmitKind | undefined
   readonly status: PrefetchStatus | undefined
   readonly window: WindowPresetId | typeof CUSTOM_WINDOW
   /** Custom window only: its start. */
@@ -19,12 +22,21 @@ export type ViewState = {
 export const DEFAULT_VIEW: ViewState = { status: undefined, window: DEFAULT_WINDOW }
 
 const STATUSES: readonly string[] = Object.values(PrefetchStatus)
-const OWN_PARAMS = ['status', 'window', 'since', 'until'] as const
+const OWN_PARAMS = ['tasks', 'status', 'window', 'since', 'until'] as const
 
 /** The view a query string asks for; anything it cannot use falls back to the default and is named in `problems`. */
 export function readViewState(search: string): { state: ViewState; problems: string[] } {
   const query = new URLSearchParams(search)
   const problems: string[] = []
+  const read = readFilters(query, problems)
+  const tasks = query.get('tasks')
+  if (tasks === 'refresh') return { state: { kind: 'refresh', ...read }, problems }
+  if (tasks !== null && tasks !== '' && tasks !== 'prefetch')
+    problems.push(`tasks=${tasks} (use prefetch or refresh)`)
+  return { state: read, problems }
+}
+
+function readFilters(query: URLSearchParams, problems: string[]): ViewState {
   const statusText = query.get('status')
   let status: PrefetchStatus | undefined
   if (statusText !== null && statusText !== '') {
@@ -40,19 +52,20 @@ export function readViewState(search: string): { state: ViewState; problems: str
     else if (untilText !== null && untilText !== '' && until === undefined)
       problems.push(`until=${untilText} (Unix seconds)`)
     else if (until !== undefined && until <= since) problems.push('since= must be before until=')
-    else return { state: { status, window: CUSTOM_WINDOW, since, until }, problems }
+    else return { status, window: CUSTOM_WINDOW, since, until }
   } else if (isWindowPresetId(windowText)) {
-    return { state: { status, window: windowText }, problems }
+    return { status, window: windowText }
   } else {
     problems.push(`window=${windowText} (use 1h, 6h, 24h or custom)`)
   }
-  return { state: { status, window: DEFAULT_WINDOW }, problems }
+  return { status, window: DEFAULT_WINDOW }
 }
 
 /** `search` with the view's parameters replaced (defaults left out); other parameters are kept in place. */
 export function writeViewState(search: string, state: ViewState): string {
   const query = new URLSearchParams(search)
   for (const name of OWN_PARAMS) query.delete(name)
+  if (state.kind === 'refresh') query.set('tasks', 'refresh')
   if (state.status !== undefined) query.set('status', state.status)
   if (state.window !== DEFAULT_WINDOW) query.set('window', state.window)
   if (state.window === CUSTOM_WINDOW) {

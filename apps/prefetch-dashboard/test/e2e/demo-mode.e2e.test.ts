@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('demo mode in Chromium', () => {
     expect(await page.locator('tr[data-task-id="demoDocs"] .status').textContent()).toBe('Failed')
     expect(await page.locator('tr[data-task-id="demoHome"] .status').textContent()).toBe('Done')
     expect(await page.locator('#summary').textContent()).toBe(
-      '5 tasks: 4 done, 1 failed. 18 of 18 URLs finished (1 failed). All finished.',
+      '5 prefetch tasks: 4 done, 1 failed. 18 of 18 URLs finished (1 failed). All finished.',
     )
     const failedUrl = page.locator('#url-rows tr', { hasText: 'removed-page.html' })
     expect(await failedUrl.locator('.status').textContent()).toBe('Failed')
