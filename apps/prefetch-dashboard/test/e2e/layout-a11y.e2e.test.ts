@@ -113,7 +113,9 @@ describe.skipIf(!hasChromium)('layout and accessibility in Chromium', () => {
         await barColour('tr[data-task-id="demoHome"]'),
       )
       expect(await failedRow.locator('.status-cell').textContent()).toBe('✗Failed')
-      expect(await failedRow.locator('.task-type').isVisible(), 'prefetch tasks have no type column').toBe(false)
+      expect(await failedRow.locator('.task-type').isVisible(), 'prefetch tasks have no type column').toBe(
+        false,
+      )
       expect(await failedRow.locator('progress').evaluate((bar: HTMLProgressElement) => bar.value)).toBe(75)
       const failedUrl = page.locator('#url-rows tr', { hasText: 'removed-page.html' })
       expect(await failedUrl.locator('.status-cell').textContent()).toBe('✗Failed')
