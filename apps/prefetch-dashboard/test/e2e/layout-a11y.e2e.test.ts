@@ -140,6 +140,16 @@ describe.skipIf(!hasChromium)('layout and accessibility in Chromium', () => {
         polling: 200,
       },
     )
+    // The summary is not a live region; the polite announcer said that all finished (once, on the change).
+    expect(
+      await page
+        .locator('#summary')
+        .evaluate((node) => [node.getAttribute('role'), node.getAttribute('aria-live')]),
+    ).toEqual([null, null])
+    expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('polite')
+    await expect
+      .poll(() => page.locator('#announcer').textContent(), { timeout: 5_000 })
+      .toMatch(/All finished\. 5 prefetch tasks: 4 done, 1 failed\./)
     const settled = apiCalls
     await page.waitForTimeout(3_500) // two poll intervals
     expect(apiCalls, 'no polling once every task shown has finished').toBe(settled)
