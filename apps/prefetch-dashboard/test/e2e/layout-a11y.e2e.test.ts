@@ -7,9 +7,9 @@ import { hasChromium, launchChromium, screenshot, watchConsole } from './chromiu
 // How the finished demo looks to people: no sideways scrolling down to 360 px, URLs broken at "/" and ".",
 // WCAG AA (axe-core, injected into the page) in both colour schemes, failure in red and in words. The
 // screenshots (1280 and 390 px, light and dark) are saved to test-results/ for a person to look at.
-const WIDTHS = [1280, 390, 360] as const
+const WIDTHS = [1280, 768, 390, 360] as const
 const SCHEMES = ['light', 'dark'] as const
-const SCREENSHOT_WIDTHS: readonly number[] = [1280, 390]
+const SCREENSHOT_WIDTHS: readonly number[] = [1280, 768, 390]
 
 let browser: Browser
 let bff: RunningBff
