@@ -166,6 +166,20 @@ describe('POST /api/prefetch and /api/refresh', () => {
     expect(answer.body.error).toMatchObject({ code: 'OUTCOME_UNKNOWN', submittedTaskIds: ['pf-0'] })
   })
 
+  it('answers 400 with the SDK’s own sentence when it refuses the URLs (its input, not this server’s setup)', async () => {
+    failWith = new UcdnError({
+      code: 'INVALID_INPUT',
+      message: 'urls: 1 URL is not http(s) with a host and a path: https://cdn.example.com/a.js?x.',
+      source: 'input',
+      field: 'urls',
+    })
+    const answer = await post('/api/prefetch', { urls: ['https://cdn.example.com/a.js'] })
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_SUBMIT', message: expect.stringMatching(/^urls: 1 URL/) } },
+    })
+  })
+
   it('answers 501 naming the method when the SDK has no cache actions yet', async () => {
     const bare = await startBff({ ucdn, port: 0, host: '127.0.0.1', logger: { error() {} } })
     try {

@@ -44,9 +44,10 @@ export function submitError(error: unknown, logger: BffLogger): JsonResponse {
     return jsonError(501, error.code, error.message)
   }
   if (isUcdnError(error)) {
-    const detail = error as { field?: unknown; source?: unknown; submitted?: { taskIds?: unknown } }
+    // `submitted` is the contract's detail of a submit that failed part way (newer than this SDK's types).
+    const detail = error as { submitted?: { taskIds?: unknown } }
     // The SDK's own URL check (the caller's input, not this server's setup): the person can fix it.
-    if (error.code === 'INVALID_INPUT' && detail.source === 'input' && detail.field === 'urls') {
+    if (error.code === 'INVALID_INPUT' && error.source === 'input' && error.field === 'urls') {
       return jsonError(400, 'INVALID_SUBMIT', error.message)
     }
     const answer = errorResponse(error, logger)
