@@ -187,6 +187,22 @@ describe('mountDashboard', () => {
     expect(el.error.hidden).toBe(true)
   })
 
+  it('ends its windows at the source’s own clock when it has one (the demo’s faster fake API)', async () => {
+    const { source, asked } = fakeSource()
+    const el = loadPage()
+    dashboard = mountDashboard({
+      source: { ...source, now: () => NOW_MS + 600_000 },
+      elements: el,
+      location: { pathname: '/', hash: '', search: '' },
+      history: { replaceState() {} },
+      events: new EventTarget(),
+      pollerEnvironment: idleEnvironment,
+      formatTime: formatTimeForTests,
+    })
+    await settle()
+    expect(asked).toEqual([{ status: undefined, since: NOW + 600 - 86_400, until: NOW + 600 }])
+  })
+
   it('restores the filters and the selected task from the address', async () => {
     const { source, asked } = fakeSource()
     const { el } = mount(source, '#task=one', '?mode=demo&status=process&window=1h')

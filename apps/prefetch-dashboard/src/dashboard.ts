@@ -53,7 +53,7 @@ export type Dashboard = {
  */
 export function mountDashboard(options: DashboardOptions): Dashboard {
   const { source, elements: el, location, events } = options
-  const now = options.now ?? Date.now
+  const now = options.now ?? source.now ?? Date.now
   const formatTime = options.formatTime ?? createTimeFormatter()
   const intervalMs = options.intervalMs ?? POLL_INTERVAL_MS
   let listing: PrefetchListing | undefined

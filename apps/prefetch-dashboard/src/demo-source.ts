@@ -24,7 +24,8 @@ export type DemoSourceOptions = {
  * client, signer and handlers run in the browser; nothing leaves the tab.
  */
 export async function createDemoSource(options: DemoSourceOptions): Promise<PrefetchSource> {
-  const backend = createDemoBackend(createScaledClock(options.speed, Date.now()))
+  const clock = createScaledClock(options.speed, Date.now())
+  const backend = createDemoBackend(clock)
   const worker = setupWorker(
     ...createUcdnHandlers({ baseUrl: DEMO_API_BASE_URL, backend, keyPairs: [DEMO_CREDENTIALS] }),
   )
@@ -34,6 +35,7 @@ export async function createDemoSource(options: DemoSourceOptions): Promise<Pref
   const pace = options.speed === 1 ? '' : ` at ${options.speed}× speed`
   return {
     mode: 'demo',
+    now: clock.now,
     description:
       `Demo: a fake SCloud API runs in this tab${pace} (msw service worker, public demo key pair). ` +
       'Nothing is sent to SCloud.',

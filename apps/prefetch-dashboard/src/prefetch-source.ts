@@ -29,6 +29,11 @@ export interface PrefetchSource {
   readonly mode: DashboardMode
   /** One sentence for the page header: where the data comes from. */
   readonly description: string
+  /**
+   * The time the source's tasks are stamped with, when it is not the wall clock: the demo's fake API runs
+   * `speed` times faster, so the page's time windows must end at its "now" to include new tasks.
+   */
+  readonly now?: () => number
   list(filters: PrefetchFilters, options?: ListOptions): Promise<PrefetchListing>
   /** Starts a prefetch or a refresh; resolves the new task ids. */
   submit(request: SubmitRequest, options?: { readonly signal?: AbortSignal }): Promise<SubmitResult>
