@@ -180,7 +180,7 @@ describe('POST /api/prefetch and /api/refresh', () => {
     })
   })
 
-  it('answers 501 naming the method when the SDK has no cache actions yet', async () => {
+  it('answers 501 naming the method when the server was started without cache actions', async () => {
     const bare = await startBff({ ucdn, port: 0, host: '127.0.0.1', logger: { error() {} } })
     try {
       const answer = await post('/api/prefetch', { urls: ['https://cdn.example.com/a.js'] }, bare.url)

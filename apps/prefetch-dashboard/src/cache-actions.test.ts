@@ -1,34 +1,33 @@
 import { UcdnClient } from '@scloud/ucdn'
 import { describe, expect, it } from 'vitest'
-import { CacheActionUnavailableError, cacheActionsOf } from './cache-actions.js'
+import { cacheActionsOf } from './cache-actions.js'
 
 const credentials = { publicKey: 'p', privateKey: 's' }
 
 describe('cacheActionsOf', () => {
-  it('calls the client’s own methods, bound to it, when it has them', async () => {
+  it('calls the client’s own methods, on the client, with what it was given', async () => {
     const client = new UcdnClient({ credentials })
     const seen: unknown[] = []
     Object.assign(client, {
-      prefetchUrls(this: unknown, urls: readonly string[]) {
-        seen.push(this, urls)
+      prefetchUrls(this: unknown, urls: readonly string[], options: unknown) {
+        seen.push(this, urls, options)
         return Promise.resolve({ taskIds: ['t1'] })
       },
-    })
-    expect(await cacheActionsOf(client).prefetchUrls(['https://a/b'])).toEqual({ taskIds: ['t1'] })
-    expect(seen).toEqual([client, ['https://a/b']])
-  })
-
-  it('fails naming the method when the installed SDK lacks it', async () => {
-    const client = new UcdnClient({ credentials })
-    Object.assign(client, {
-      prefetchUrls: undefined,
-      refreshUrls: undefined,
-      paginateRefreshTasks: undefined,
+      refreshUrls(this: unknown, urls: readonly string[], options: unknown) {
+        seen.push(this, urls, options)
+        return Promise.resolve({ taskIds: ['t2'] })
+      },
     })
     const actions = cacheActionsOf(client)
-    await expect(actions.refreshUrls(['https://a/b'])).rejects.toBeInstanceOf(CacheActionUnavailableError)
-    await expect(actions.prefetchUrls(['https://a/b'])).rejects.toThrow(/no prefetchUrls\(\)/)
-    const pages = actions.paginateRefreshTasks()[Symbol.asyncIterator]()
-    await expect(pages.next()).rejects.toThrow(/no paginateRefreshTasks\(\)/)
+    expect(await actions.prefetchUrls(['https://a/b'], { intervalMs: 0 })).toEqual({ taskIds: ['t1'] })
+    expect(await actions.refreshUrls(['https://a/c/'], { type: 'dir' })).toEqual({ taskIds: ['t2'] })
+    expect(seen).toEqual([
+      client,
+      ['https://a/b'],
+      { intervalMs: 0 },
+      client,
+      ['https://a/c/'],
+      { type: 'dir' },
+    ])
   })
 })

@@ -10,7 +10,7 @@ let el: DashboardElements
 let unmount: (() => void) | undefined
 const sent: SubmitRequest[] = []
 const followed: { kind: SubmitKind; taskIds: readonly string[] }[] = []
-let answer: () => Promise<{ taskIds: readonly string[] }>
+let answer: () => Promise<{ taskIds: string[] }>
 
 beforeEach(() => {
   el = loadPage()
