@@ -36,4 +36,5 @@ export {
   isTerminalStatus,
   summarizePrefetchTask,
   summarizePrefetchTasks,
+  urlProgress,
 } from './summarize.js'

@@ -5,6 +5,7 @@ import {
   isTerminalStatus,
   summarizePrefetchTask,
   summarizePrefetchTasks,
+  urlProgress,
 } from './summarize.js'
 
 const zero = { success: 0, wait: 0, process: 0, failure: 0, unknow: 0 }
@@ -32,7 +33,7 @@ describe('summarizePrefetchTasks', () => {
     expect(summarizePrefetchTasks(tasks)).toEqual({
       tasks: { total: 2, byStatus: { ...zero, process: 1, failure: 1 } },
       urls: { total: 4, done: 2, byStatus: { ...zero, success: 1, process: 1, failure: 1, wait: 1 } },
-      progress: (100 + 40 + 100 + 0) / 4,
+      progress: (100 + 40 + 10 + 0) / 4, // the failed URL keeps the 10 it reached
       failedUrls: [{ taskId: 't2', url: 'https://a/3' }],
       missingTaskIds: [],
       done: false,
@@ -48,7 +49,17 @@ describe('summarizePrefetchTasks', () => {
       },
     ])
     expect(summary.done).toBe(true)
-    expect(summary.progress).toBe(100) // a finished URL counts 100 whatever its progress says
+    // A succeeded URL counts 100 whatever its progress says; a failed one the 0 it reached (none reported).
+    expect(summary.progress).toBe(50)
+  })
+
+  it('gives each URL one figure, urlProgress, that every summary uses', () => {
+    expect(urlProgress({ status: 'success', progress: 20 })).toBe(100)
+    expect(urlProgress({ status: 'failure', progress: 30 })).toBe(30)
+    expect(urlProgress({ status: 'failure' })).toBe(0)
+    expect(urlProgress({ status: 'process', progress: 140 })).toBe(100)
+    const task: TaskInfo = { status: 'failure', urlLists: [{ status: 'failure', progress: 30 }] }
+    expect(summarizePrefetchTask(task).progress).toBe(30)
   })
 
   it('is not done while a task is unfinished, even if its URLs are', () => {
@@ -109,7 +120,7 @@ describe('summarizePrefetchTask and isTaskFinished', () => {
       urls: 4,
       done: 2,
       failed: 1,
-      progress: 62.5,
+      progress: 40, // (100 + 10 + 50 + 0) / 4: the failed URL keeps the 10 it reached
     })
     const all = summarizePrefetchTasks([one])
     expect(summarizePrefetchTask(one).progress).toBe(all.progress)

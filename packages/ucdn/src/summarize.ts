@@ -1,5 +1,5 @@
 // A summary of prefetch tasks for progress bars, CLIs and dashboards.
-import type { PrefetchStatus, TaskInfo } from '@scloud/ucdn-client'
+import type { PrefetchStatus, TaskInfo, UrlProgressInfo } from '@scloud/ucdn-client'
 
 /** Counts keyed by status: the five documented ones always present, any other status under its own name. */
 export type StatusCounts = Record<PrefetchStatus, number> & Record<string, number>
@@ -15,7 +15,7 @@ export interface PrefetchSummary {
     readonly done: number
     readonly byStatus: StatusCounts
   }
-  /** Mean URL progress in percent (0–100); a finished URL counts 100 whatever its `progress` says. */
+  /** Mean of the URLs' {@link urlProgress} figures, 0–100 (a succeeded URL counts 100, a failed one what it reached). */
   readonly progress: number
   /** Every URL whose status is `failure`. */
   readonly failedUrls: readonly { readonly taskId: string; readonly url: string }[]
@@ -90,13 +90,9 @@ export function summarizePrefetchTasks(
     for (const url of task.urlLists ?? []) {
       urls++
       count(urlCounts, url.status)
-      if (isTerminalStatus(url.status)) {
-        urlsDone++
-        progressSum += 100
-      } else {
-        allDone = false
-        progressSum += clampPercent(url.progress)
-      }
+      if (isTerminalStatus(url.status)) urlsDone++
+      else allDone = false
+      progressSum += urlProgress(url)
       if (url.status === 'failure') failedUrls.push({ taskId: task.taskId ?? '', url: url.url ?? '' })
     }
   }
@@ -127,6 +123,15 @@ function count(counts: Record<string, number>, status: string | undefined): void
     writable: true,
     configurable: true,
   })
+}
+
+/**
+ * One URL's progress figure, the one every summary, table and bar shows for it: 100 once it succeeded (the API's
+ * own figure can lag behind its status); otherwise what the API reported, 0–100 — so a failed URL keeps the
+ * figure it reached, and its status, not a full bar, says it failed.
+ */
+export function urlProgress(url: UrlProgressInfo): number {
+  return url.status === ('success' satisfies PrefetchStatus) ? 100 : clampPercent(url.progress)
 }
 
 function clampPercent(value: number | undefined): number {
