@@ -170,7 +170,10 @@ export function defineFaultMatrix(options: {
         },
       )
       const ids: string[] = []
-      for await (const page of clients.create().paginatePrefetchTasks({}, { pageSize: 20, concurrency: 4 })) {
+      // What this proves is that nothing is lost or repeated, not how fast: a loaded CI machine can take more than
+      // the matrix's short per-attempt timeout to answer four pages at once.
+      const client = clients.create({ timeoutMs: 30_000 })
+      for await (const page of client.paginatePrefetchTasks({}, { pageSize: 20, concurrency: 4 })) {
         ids.push(...page.taskList.map((t) => t.taskId!))
       }
       const expected = Array.from({ length: 250 }, (_, i) => `p-${249 - i}`) // newest first
