@@ -7,7 +7,7 @@ import { CliError } from './errors.js'
 import { ExitCode } from './exit-codes.js'
 import type { Io } from './io.js'
 import { DEMO_NOTICE, FORCED_DEMO_NOTICE, startDemoApi } from './mock-mode.js'
-import type { CliOptions } from './options.js'
+import type { ConnectionOptions } from './options.js'
 import { VERSION } from './options.js'
 import { quote } from './printable.js'
 
@@ -34,7 +34,7 @@ export interface ConnectHooks {
  * other credential problem (a malformed file, half-set variables) is an error: guessing past it would show
  * made-up tasks to someone who meant to see their own.
  */
-export async function connect(options: CliOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
+export async function connect(options: ConnectionOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
   if (options.mock) {
     hooks.notice(FORCED_DEMO_NOTICE)
     return connectDemo(options, io, hooks)
@@ -50,7 +50,7 @@ export async function connect(options: CliOptions, io: Io, hooks: ConnectHooks):
     if (!isCredentialsNotFound(error)) throw error
     const intent = liveIntent(options, io.env, sharedCredentialFile(io.env))
     if (intent !== undefined) {
-      const message = `${error.message.replace(/\.$/, '')}; ${intent}, so not using the demo API.`
+      const message = `${inCliTerms(error.message)}; ${intent}, so not using the demo API.`
       throw new CliError(message, ExitCode.ApiError, { cause: error })
     }
     hooks.notice(DEMO_NOTICE)
@@ -61,7 +61,7 @@ export async function connect(options: CliOptions, io: Io, hooks: ConnectHooks):
   return { client, demo: false, close: () => client.close() }
 }
 
-async function connectDemo(options: CliOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
+async function connectDemo(options: ConnectionOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
   const demo = await startDemoApi({ now: io.now })
   // The demo API knows nothing of the user's projects or settings: no environment, no shared config file.
   const client = createClient(options, io, hooks, demo.credentials, demo.baseUrl, {})
@@ -76,7 +76,7 @@ async function connectDemo(options: CliOptions, io: Io, hooks: ConnectHooks): Pr
 }
 
 function createClient(
-  options: CliOptions,
+  options: ConnectionOptions,
   io: Io,
   hooks: ConnectHooks,
   credentials: Credentials,
@@ -109,7 +109,11 @@ function sharedCredentialFile(env: Io['env']): string | undefined {
 }
 
 /** Why the user evidently wants their real account, if they do: then made-up tasks would mislead. */
-function liveIntent(options: CliOptions, env: Io['env'], file: string | undefined): string | undefined {
+function liveIntent(
+  options: ConnectionOptions,
+  env: Io['env'],
+  file: string | undefined,
+): string | undefined {
   if (options.live) return '--live was given'
   if (options.profile !== undefined) return `--profile ${quote(options.profile)} was given`
   if (options.baseUrl !== undefined) return '--base-url was given'
@@ -119,6 +123,15 @@ function liveIntent(options: CliOptions, env: Io['env'], file: string | undefine
   // A credential file without the profile asked for: the machine is set up for SCloud, just not this way.
   if (file !== undefined && existsSync(file)) return `${file} exists`
   return undefined
+}
+
+/**
+ * The signer's advice ends "or pass credentials explicitly": this tool takes no keys on its command line (they
+ * would sit in the shell history), so point to the variables and the file `ucdn configure` writes instead.
+ */
+function inCliTerms(message: string): string {
+  const base = message.replace(/,? or pass credentials explicitly\.?$/, '').replace(/\.$/, '')
+  return `${base} (\`ucdn configure\` writes ~/.ucloud/credential.json)`
 }
 
 function isCredentialsNotFound(error: unknown): error is Error {

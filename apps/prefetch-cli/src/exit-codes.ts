@@ -12,6 +12,8 @@ export const ExitCode = {
   Internal: 70,
   /** Interrupted (Ctrl-C), as shells report 128 + SIGINT. */
   Interrupted: 130,
+  /** Terminated (SIGTERM), as shells report 128 + SIGTERM. */
+  Terminated: 143,
 } as const
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]

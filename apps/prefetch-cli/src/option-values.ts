@@ -20,13 +20,12 @@ export function readWith<T>(option: Option, read: (value: string, previous: T) =
   })
 }
 
-/** --status: one of `choices`, exactly. */
+/** --status, --output: one of `choices`, in any case (`FAILURE` as `1H` is read for `--since`). */
 export function oneOf<T extends string>(choices: readonly T[]): (value: string) => T {
   return (value) => {
-    if (!(choices as readonly string[]).includes(value)) {
-      throw new Error(`Allowed choices are ${choices.join(', ')}.`)
-    }
-    return value as T
+    const choice = choices.find((c) => c === value.trim().toLowerCase())
+    if (choice === undefined) throw new Error(`Allowed choices are ${choices.join(', ')}.`)
+    return choice
   }
 }
 

@@ -28,7 +28,9 @@ describe('parseArgs', () => {
       taskIds: [],
       all: false,
       dcdn: false,
-      json: false,
+      refresh: false,
+      output: 'table',
+      quiet: false,
       watch: false,
       failOnFailure: false,
       watchTimeoutSeconds: 3600,
@@ -85,7 +87,9 @@ describe('parseArgs', () => {
       all: false,
       projectId: 'org-1',
       dcdn: true,
-      json: true,
+      refresh: false,
+      output: 'json',
+      quiet: false,
       watch: true,
       failOnFailure: true,
       watchTimeoutSeconds: 1200,
@@ -113,6 +117,11 @@ describe('parseArgs', () => {
 
   it.each([
     [['--since', '3 days'], /--since <time>.*Cannot read "3 days" as a time/],
+    [['--since', '99999999999999999999d'], /--since <time>.*is before 1970/],
+    [['--since', '60000w'], /--since <time>.*is before 1970/],
+    [['--output', 'xml'], /--output <format>.*Allowed choices are table, json, ndjson, yaml/],
+    [['--output', 'yaml', '--json'], /--json cannot be used with --output yaml/],
+    [['--interval', '0'], /--interval <duration>.*above 0/],
     [['--until', '2026-02-30'], /--until <time>.*not a valid date/],
     [['--status', 'done'], /--status <status>.*Allowed choices are success, wait, process, failure, unknow/],
     [['--limit', '-5'], /--limit <n>.*"-5" is invalid/],
@@ -141,6 +150,29 @@ describe('parseArgs', () => {
     const text = usageError(...argv)
     expect(text).toMatch(message)
     expect(text).not.toContain('\n')
+  })
+
+  it('reads --status and --output in any case, as --since reads 1H', () => {
+    expect(options('--status', 'FAILURE').status).toBe('failure')
+    expect(options('-s', 'Success', '--output', 'YAML')).toMatchObject({ status: 'success', output: 'yaml' })
+    expect(options('--since', '1H').since).toBe(NOW - 3600)
+  })
+
+  it('keeps --json meaning the final JSON while watching (ucdn-prefetch as it always was)', () => {
+    expect(options('--watch', '--json').output).toBe('json')
+    expect(options('--watch', '-o', 'ndjson', '--interval', '5s')).toMatchObject({
+      output: 'ndjson',
+      intervalSeconds: 5,
+    })
+  })
+
+  it('has a help footer of at most 80 columns that names every exit code', () => {
+    const help = parseArgs(['--help'], NOW_MS)
+    const text = help.kind === 'exit' ? help.text : ''
+    const footer = text.slice(text.indexOf('Without credentials'))
+    for (const line of footer.split('\n')) expect(line.length).toBeLessThanOrEqual(80)
+    for (const code of [0, 1, 2, 3, 70, 130]) expect(footer).toMatch(new RegExp(`\\b${code}\\b`))
+    expect(footer).toContain('ucdn configure')
   })
 
   it('accepts the largest exact --limit', () => {

@@ -18,6 +18,10 @@ export class RedactingStream implements OutputStream {
     return this.target.columns
   }
 
+  get rows(): number | undefined {
+    return this.target.rows
+  }
+
   addSecret(secret: string): void {
     if (secret.length >= 8) this.#secrets.add(secret)
   }

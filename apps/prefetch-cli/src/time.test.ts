@@ -24,8 +24,9 @@ describe('parseTime', () => {
     expect(parseTime('2H', NOW_MS)).toBe(NOW - 7200)
   })
 
-  it('never goes before 1970', () => {
-    expect(parseTime('100000w', NOW_MS)).toBe(0)
+  it('refuses a duration reaching before 1970 instead of reading it as 1970', () => {
+    expect(() => parseTime('100000w', NOW_MS)).toThrow(/"100000w" ago is before 1970/)
+    expect(() => parseTime('99999999999999999999d', NOW_MS)).toThrow(/before 1970/)
   })
 
   it('reads now', () => {

@@ -22,7 +22,12 @@ export function parseTime(value: string, nowMs: number): number {
       throw new Error(`${quote(value)} looks like milliseconds; give Unix seconds.`)
     return seconds
   }
-  if (DURATION.test(text)) return Math.max(0, nowSeconds - parseDurationSeconds(text))
+  if (DURATION.test(text)) {
+    // A duration reaching past 1970 is a mistake, not "from the beginning": say so rather than read it as 1970.
+    const seconds = nowSeconds - parseDurationSeconds(text)
+    if (!(seconds >= 0)) throw new Error(`${quote(value)} ago is before 1970; give a shorter duration.`)
+    return seconds
+  }
   const iso = ISO.exec(value.trim())
   if (iso) return parseIso(value.trim(), iso)
   throw new Error(`Cannot read ${quote(value)} as a time; use ${TIME_FORMATS}.`)

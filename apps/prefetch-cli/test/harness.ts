@@ -16,6 +16,7 @@ import {
 import type { SetupServer } from 'msw/node'
 import type { Io, OutputStream } from '../src/io.js'
 import { run } from '../src/run.js'
+import { runUcdn } from '../src/run-ucdn.js'
 
 export const BASE_URL = 'https://api.test.scloud.example'
 /** 2026-01-31 08:00:00 UTC, "now" in every contract test. */
@@ -104,6 +105,8 @@ export interface RunOptions {
   readonly fetch?: typeof fetch
   /** Replaces the default sleep (which advances `clock`). */
   readonly sleep?: Io['sleep']
+  /** Runs `ucdn` instead of `ucdn-prefetch`. */
+  readonly ucdn?: boolean
 }
 
 /** An empty HOME, so no real ~/.ucloud/credential.json is ever read. */
@@ -142,7 +145,7 @@ export async function runCli(
     signal: options.signal,
     fetch: options.fetch,
   }
-  const code = await run(argv, io)
+  const code = await (options.ucdn ? runUcdn : run)(argv, io)
   return { code, stdout: stdout.text, stderr: stderr.text }
 }
 

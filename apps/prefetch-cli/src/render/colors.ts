@@ -17,25 +17,50 @@ export function shouldColor(
   return stream.isTTY === true && env.TERM !== 'dumb'
 }
 
+/** Colours for `stream` unless --no-color, by the conventions of shouldColor(). */
+export function colorsFor(
+  stream: OutputStream,
+  options: { readonly color: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): Colors {
+  return createColors(options.color && shouldColor(stream, env))
+}
+
 export function createColors(enabled: boolean): Colors {
   return picocolors.createColors(enabled)
 }
 
 /** The API's statuses, colored by meaning; values outside the documented set are kept (printable), in magenta. */
 export function paintStatus(status: string | undefined, c: Colors): string {
+  return paint(status, c)(status === undefined || status === '' ? '-' : printable(status))
+}
+
+/**
+ * A status with a mark, so it reads without colour too: `✓ success`, `✗ failure`, `* process`, `- wait`. The
+ * word is always there; the mark and the colour only repeat it.
+ */
+export function markStatus(status: string | undefined, c: Colors): string {
+  const word = status === undefined || status === '' ? '-' : printable(status)
+  return paint(status, c)(`${MARKS[status ?? ''] ?? '?'} ${word}`)
+}
+
+const MARKS: Readonly<Record<string, string>> = { success: '✓', failure: '✗', process: '*', wait: '-' }
+
+/** The colour of a state, also for bars: red for failure, green for success. */
+export function paint(status: string | undefined, c: Colors): (text: string) => string {
   switch (status) {
     case 'success':
-      return c.green(status)
+      return c.green
     case 'failure':
-      return c.red(status)
+      return c.red
     case 'process':
-      return c.cyan(status)
+      return c.cyan
     case 'wait':
-      return c.yellow(status)
+      return c.yellow
     case undefined:
     case '':
-      return c.dim('-')
+      return c.dim
     default:
-      return c.magenta(printable(status))
+      return c.magenta
   }
 }

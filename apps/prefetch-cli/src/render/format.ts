@@ -52,3 +52,16 @@ function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
   }
   return cached
 }
+
+/** The zone times are shown in, for headers: `UTC`, `Asia/Singapore` (TZ when valid, else the process's). */
+export function zoneName(timeZone?: string): string {
+  return formatter(timeZone).resolvedOptions().timeZone
+}
+
+/** `12 s`, `3 min 05 s`, `1 h 02 min`: how long a watch has run. */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000))
+  if (s < 60) return `${s} s`
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`
+}

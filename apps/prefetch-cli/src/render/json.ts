@@ -12,6 +12,7 @@ export interface TaskListJson {
 
 export interface TaskInfoJson {
   readonly TaskId?: string
+  readonly Type?: string
   readonly CreateTime?: number
   readonly Status?: string
   readonly UrlLists?: readonly UrlProgressInfoJson[]
@@ -33,9 +34,11 @@ export function renderJson(value: TaskListJson): string {
   return `${JSON.stringify(value, null, 2)}\n`
 }
 
-function taskToJson(task: TaskInfo): TaskInfoJson {
+/** One task in the wire shape; refresh tasks keep their `Type`. */
+export function taskToJson(task: TaskInfo & { readonly type?: string | undefined }): TaskInfoJson {
   return defined({
     TaskId: task.taskId,
+    Type: task.type,
     CreateTime: task.createTime,
     Status: task.status,
     UrlLists: task.urlLists?.map(urlToJson),

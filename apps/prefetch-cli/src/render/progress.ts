@@ -2,18 +2,21 @@ import cliProgress from 'cli-progress'
 import type { OutputStream } from '../io.js'
 import { printable } from '../printable.js'
 import type { TaskInfo } from '../types.js'
-import { type Colors, paintStatus } from './colors.js'
-import { formatClock, formatPercent } from './format.js'
-import { renderTaskCounts, type SummaryInput } from './summary.js'
+import { type Colors, markStatus, paint } from './colors.js'
+import { cut, fitParts, type Part } from './fit.js'
+import { formatClock, formatElapsed, formatPercent } from './format.js'
+import { renderTaskCounts, type SummaryInput, summarize } from './summary.js'
 import { taskStats } from './task-stats.js'
 
 /**
  * Shows --watch progress: on a terminal, a live overall bar and a bar per task; elsewhere (logs, CI) one plain
- * overall line per change.
+ * overall line per change. API trouble shows as one status line, gone once a poll answers again.
  */
 export interface ProgressView {
-  /** `tasks`: the latest state of every watched task, in the listing's order (a bar each on a terminal). */
-  update(summary: SummaryInput, nowMs: number, tasks?: readonly TaskInfo[]): void
+  /** The latest state of every watched task, in the listing's order (a bar each on a terminal). */
+  update(tasks: readonly TaskInfo[], elapsedMs: number, nowMs: number): void
+  /** A poll failed: what failed, and when the next try comes. */
+  trouble(problem: string, retryInMs: number, failedPolls: number, nowMs: number): void
   /** Leaves the last state on screen and restores the cursor. Safe to call twice. */
   stop(): void
 }
@@ -27,14 +30,27 @@ export function createProgressView(stream: OutputStream, options: ProgressOption
   return stream.isTTY === true ? new BarView(stream, options) : new LinesView(stream, options)
 }
 
-// ` 45%  8/18 URLs done · 5 tasks: 2 success, 3 process · 1 failed URL`
-function describe(summary: SummaryInput, c: Colors): string {
+/** `API trouble: <what failed>; retrying in 4 s (2 failed polls)`. */
+export function troubleLine(problem: string, retryInMs: number, failedPolls: number): string {
+  const polls = `${failedPolls} failed poll${failedPolls === 1 ? '' : 's'}`
+  return `API trouble: ${printable(problem).replace(/\.$/, '')}; retrying in ${Math.round(retryInMs / 1000)} s (${polls})`
+}
+
+// ` 45%  8/18 URLs done · 5 tasks: 2 success, 3 process · 1 failed URL`, then the elapsed time.
+function overallParts(summary: SummaryInput, c: Colors): Part[] {
   const failed = summary.failedUrls.length
-  const failures = failed > 0 ? ` · ${c.red(`${failed} failed URL${failed === 1 ? '' : 's'}`)}` : ''
-  return (
-    `${formatPercent(summary.progress).padStart(4)}  ${summary.urls.done}/${summary.urls.total} URLs done · ` +
-    `${renderTaskCounts(summary, c)}${failures}`
-  )
+  const parts: Part[] = [
+    { text: formatPercent(summary.progress).padStart(4), keep: 0 },
+    { text: `${summary.urls.done}/${summary.urls.total} URLs done`, keep: 3 },
+    { text: renderTaskCounts(summary, c), keep: 1 },
+  ]
+  if (failed > 0) parts.push({ text: c.red(`✗ ${failed} failed URL${failed === 1 ? '' : 's'}`), keep: 4 })
+  return parts
+}
+
+function describe(summary: SummaryInput, c: Colors, width?: number): string {
+  const [percent, ...rest] = overallParts(summary, c)
+  return `${percent?.text}  ${fitParts(rest, ' · ', width === undefined ? undefined : width - 6)}`
 }
 
 class LinesView implements ProgressView {
@@ -45,10 +61,16 @@ class LinesView implements ProgressView {
     private readonly options: ProgressOptions,
   ) {}
 
-  update(summary: SummaryInput, nowMs: number): void {
-    const line = describe(summary, this.options.colors)
+  update(tasks: readonly TaskInfo[], _elapsedMs: number, nowMs: number): void {
+    const line = describe(summarize(tasks), this.options.colors)
     if (line === this.#last) return
     this.#last = line
+    this.stream.write(`${formatClock(nowMs, this.options.timeZone)} ${line}\n`)
+  }
+
+  trouble(problem: string, retryInMs: number, failedPolls: number, nowMs: number): void {
+    const line = this.options.colors.yellow(troubleLine(problem, retryInMs, failedPolls))
+    this.#last = undefined // the next answer is news again
     this.stream.write(`${formatClock(nowMs, this.options.timeZone)} ${line}\n`)
   }
 
@@ -57,8 +79,8 @@ class LinesView implements ProgressView {
 
 /** At most this many per-task bars; the rest are counted on one line (the final table shows every task). */
 export const MAX_TASK_BARS = 20
-/** Lines kept free of bars on a short terminal: the overall bar, the "more" line, and the prompt. */
-const RESERVED_ROWS = 3
+/** Lines kept free of bars on a short terminal: the overall bar, the status line, the "more" line, the prompt. */
+const RESERVED_ROWS = 4
 /** Task ids longer than this are cut in the bar's label (the table shows them whole). */
 const ID_WIDTH_MAX = 32
 
@@ -66,6 +88,8 @@ interface BarPayload {
   /** The text right of the bar; when `bare`, the whole line (no bar). */
   readonly line: string
   readonly bare?: boolean
+  /** The colour of the bar: the state's. */
+  readonly status?: string | undefined
 }
 
 class BarView implements ProgressView {
@@ -73,20 +97,51 @@ class BarView implements ProgressView {
   #overall: cliProgress.SingleBar | undefined
   readonly #taskBars = new Map<string, cliProgress.SingleBar>()
   #more: cliProgress.SingleBar | undefined
+  #status: cliProgress.SingleBar | undefined
 
   constructor(
     private readonly stream: OutputStream & { readonly rows?: number },
     private readonly options: ProgressOptions,
   ) {}
 
-  update(summary: SummaryInput, _nowMs?: number, tasks: readonly TaskInfo[] = []): void {
+  /** The terminal's width; a pseudo-terminal without a size says 0, which means unknown. */
+  get #columns(): number | undefined {
+    return this.stream.columns || undefined
+  }
+
+  /** Narrow terminals get a shorter bar, so the words beside it fit. */
+  get #barSize(): number {
+    return (this.#columns ?? 80) < 80 ? 10 : 24
+  }
+
+  /** Room right of the bar, less one column (writing the last column moves some terminals' cursor). */
+  get #room(): number | undefined {
+    const columns = this.#columns
+    return columns === undefined ? undefined : columns - this.#barSize - 2
+  }
+
+  update(tasks: readonly TaskInfo[], elapsedMs: number): void {
     this.#multi ??= this.#create()
     const multi = this.#multi
-    const line = describe(summary, this.options.colors)
-    if (this.#overall) this.#overall.update(summary.progress, { line })
-    else this.#overall = multi.create(100, summary.progress, { line })
+    const summary = summarize(tasks)
+    const room = this.#room
+    const elapsed = formatElapsed(elapsedMs)
+    const line = `${describe(summary, this.options.colors, room === undefined ? undefined : room - elapsed.length - 3)} · ${elapsed}`
+    const status = summary.failedUrls.length > 0 ? 'failure' : summary.progress >= 100 ? 'success' : 'process'
+    if (this.#overall) this.#overall.update(summary.progress, { line, status })
+    else this.#overall = multi.create(100, summary.progress, { line, status })
     this.#updateTasks(multi, tasks)
+    this.#status?.update(0, { line: '', bare: true }) // a poll answered: the trouble is over
     multi.update()
+  }
+
+  trouble(problem: string, retryInMs: number, failedPolls: number): void {
+    this.#multi ??= this.#create()
+    const text = cut(troubleLine(problem, retryInMs, failedPolls), (this.#columns ?? 80) - 1)
+    const payload: BarPayload = { line: this.options.colors.yellow(text), bare: true }
+    if (this.#status) this.#status.update(0, payload)
+    else this.#status = this.#multi.create(100, 0, payload)
+    this.#multi.update()
   }
 
   #updateTasks(multi: cliProgress.MultiBar, tasks: readonly TaskInfo[]): void {
@@ -98,13 +153,19 @@ class BarView implements ProgressView {
     for (const task of shown) {
       if (task.taskId === undefined) continue
       const stats = taskStats(task)
-      const failed = stats.failed > 0 ? ` · ${c.red(`${stats.failed} failed`)}` : ''
-      const line =
-        `${formatPercent(stats.percent).padStart(4)}  ${label(printable(task.taskId), width)}  ` +
-        `${stats.done}/${stats.total} URLs · ${paintStatus(task.status, c)}${failed}`
+      // The state is never dropped: a narrow terminal loses the failed count, then the id, first.
+      const parts: Part[] = [
+        { text: formatPercent(stats.percent).padStart(4), keep: 0 },
+        { text: label(printable(task.taskId), width), keep: 2 },
+        { text: `${stats.done}/${stats.total} URLs`, keep: 3 },
+        { text: markStatus(task.status, c), keep: 0, state: true },
+      ]
+      if (stats.failed > 0) parts.push({ text: c.red(`${stats.failed} failed`), keep: 1, state: true })
+      const line = fitParts(parts, joinTaskLine, this.#room)
+      const payload: BarPayload = { line, status: task.status }
       const bar = this.#taskBars.get(task.taskId)
-      if (bar) bar.update(stats.percent, { line })
-      else this.#taskBars.set(task.taskId, multi.create(100, stats.percent, { line }))
+      if (bar) bar.update(stats.percent, payload)
+      else this.#taskBars.set(task.taskId, multi.create(100, stats.percent, payload))
     }
     const hidden = tasks.length - shown.length
     if (hidden <= 0) return
@@ -128,6 +189,7 @@ class BarView implements ProgressView {
     this.#multi = undefined
     this.#overall = undefined
     this.#more = undefined
+    this.#status = undefined
     this.#taskBars.clear()
   }
 
@@ -137,17 +199,23 @@ class BarView implements ProgressView {
       // cli-progress only needs write/isTTY/columns; readline's cursor helpers write escape codes through it.
       stream: this.stream as NodeJS.WritableStream,
       hideCursor: true,
-      gracefulExit: false, // run() owns Ctrl-C and stops the bar itself
+      gracefulExit: false, // run() owns Ctrl-C and SIGTERM and stops the bar itself
       clearOnComplete: false,
-      barsize: 24,
+      barsize: this.#barSize,
       barCompleteChar: '█',
       barIncompleteChar: '░',
       format: (options, params, payload: BarPayload) =>
         payload.bare === true
           ? payload.line
-          : `${c.cyan(cliProgress.Format.BarFormat(params.progress, options))} ${payload.line}`,
+          : `${paint(payload.status, c)(cliProgress.Format.BarFormat(params.progress, options))} ${payload.line}`,
     })
   }
+}
+
+// ` 50%  demoDocs  4/4 URLs · ✗ failure · 1 failed`: figures apart by two spaces, states by a dot.
+function joinTaskLine(kept: readonly Part[]): string {
+  const figures = kept.filter((part) => part.state !== true).map((part) => part.text)
+  return [figures.join('  '), ...kept.filter((part) => part.state === true).map((p) => p.text)].join(' · ')
 }
 
 /** `id` padded to `width`, or cut to it with an ellipsis. */

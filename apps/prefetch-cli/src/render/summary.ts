@@ -1,6 +1,9 @@
+import { summarizePrefetchTasks } from '@scloud/ucdn'
 import { printable } from '../printable.js'
+import type { TaskInfo } from '../types.js'
 import { type Colors, paintStatus } from './colors.js'
 import { formatPercent } from './format.js'
+import { overallStats } from './task-stats.js'
 
 /** The parts of @scloud/ucdn's PrefetchSummary the summary line shows. */
 export interface SummaryInput {
@@ -50,4 +53,9 @@ function rank(status: string): number {
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`
+}
+
+/** The summary of `tasks`, with the CLI's one progress figure per URL (task-stats.ts). */
+export function summarize(tasks: readonly TaskInfo[]): SummaryInput {
+  return { ...summarizePrefetchTasks(tasks), progress: overallStats(tasks).percent }
 }

@@ -32,29 +32,35 @@ describe('renderTaskTable', () => {
     const out = renderTaskTable(tasks, { colors: createColors(false), timeZone: 'UTC' })
     expect(out).toBe(
       [
-        'TASK ID  CREATED              STATUS    URLS DONE  FAILED  PROGRESS',
-        'task-a   2026-01-31 08:00:00  process         1/2       0       70%',
-        'task-b   2026-01-31 08:01:30  failure         2/2       1      100%',
-        'task-c   -                    ySoPLGgE        0/0       0        0%',
+        'TASK ID  CREATED (UTC)        STATUS      URLS DONE  FAILED  PROGRESS',
+        'task-a   2026-01-31 08:00:00  * process         1/2       0       70%',
+        'task-b   2026-01-31 08:01:30  ✗ failure         2/2       1       50%',
+        'task-c   -                    ? ySoPLGgE        0/0       0        0%',
         '',
       ].join('\n'),
     )
   })
 
-  it('renders creation time in the given zone', () => {
+  it("shows a failed URL's own figure, as the URL view does, not a full 100%", () => {
+    const out = renderTaskTable([tasks[1] as TaskInfo], { colors: createColors(false), timeZone: 'UTC' })
+    expect(out).toMatch(/task-b .* 50%\n$/)
+  })
+
+  it('renders creation time in the given zone, named in the header', () => {
     const out = renderTaskTable(tasks.slice(0, 1), {
       colors: createColors(false),
       timeZone: 'Asia/Singapore',
     })
     expect(out).toContain('2026-01-31 16:00:00')
+    expect(out).toContain('CREATED (Asia/Singapore)')
   })
 
   it('colors statuses only when asked', () => {
     const plain = renderTaskTable(tasks, { colors: createColors(false), timeZone: 'UTC' })
     const colored = renderTaskTable(tasks, { colors: createColors(true), timeZone: 'UTC' })
     expect(plain).not.toContain('\u001b[')
-    expect(colored).toContain('\u001b[31mfailure\u001b[39m')
-    expect(colored).toContain('\u001b[36mprocess\u001b[39m')
+    expect(colored).toContain('\u001b[31m✗ failure\u001b[39m')
+    expect(colored).toContain('\u001b[36m* process\u001b[39m')
   })
 
   it('shows control characters in API strings escaped: no escape sequence, no forged row', () => {

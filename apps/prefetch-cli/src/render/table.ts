@@ -1,7 +1,7 @@
 import { printable } from '../printable.js'
 import type { TaskInfo } from '../types.js'
-import { type Colors, paintStatus } from './colors.js'
-import { formatPercent, formatTimestamp } from './format.js'
+import { type Colors, markStatus } from './colors.js'
+import { formatPercent, formatTimestamp, zoneName } from './format.js'
 import { renderGrid } from './grid.js'
 import { taskStats } from './task-stats.js'
 
@@ -18,13 +18,14 @@ export function renderTaskTable(tasks: readonly TaskInfo[], options: TableOption
     return [
       printable(task.taskId ?? '-'),
       formatTimestamp(task.createTime, timeZone),
-      paintStatus(task.status, c),
+      markStatus(task.status, c),
       `${stats.done}/${stats.total}`,
       stats.failed > 0 ? c.red(String(stats.failed)) : '0',
       formatPercent(stats.percent),
     ]
   })
-  return renderGrid(['TASK ID', 'CREATED', 'STATUS', 'URLS DONE', 'FAILED', 'PROGRESS'].map(c.bold), rows, {
+  const created = `CREATED (${zoneName(timeZone)})`
+  return renderGrid(['TASK ID', created, 'STATUS', 'URLS DONE', 'FAILED', 'PROGRESS'].map(c.bold), rows, {
     aligns: ['left', 'left', 'left', 'right', 'right', 'right'],
   })
 }

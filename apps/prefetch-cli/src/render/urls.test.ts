@@ -22,11 +22,11 @@ describe('renderTaskUrls', () => {
     const out = renderTaskUrls([task], { colors: plain, timeZone: 'UTC' })
     expect(out).toBe(
       [
-        'Task task-a  failure  created 2026-01-31 08:00:00  2/3 URLs done, 1 failed',
-        '  URL                                                      STATUS   PROGRESS  FINISHED',
-        '  https://cdn.example.com/a.js                             success      100%  2026-01-31 08:00:12',
-        '  https://cdn.example.com/assets/very/long/path/bundle.js  failure       30%  -',
-        '  https://cdn.example.com/c.js                             process       55%  -',
+        'Task task-a  ✗ failure  created 2026-01-31 08:00:00  2/3 URLs done, 1 failed',
+        '  URL                                                      STATUS     PROGRESS  FINISHED (UTC)',
+        '  https://cdn.example.com/a.js                             ✓ success      100%  2026-01-31 08:00:12',
+        '  https://cdn.example.com/assets/very/long/path/bundle.js  ✗ failure       30%  -',
+        '  https://cdn.example.com/c.js                             * process       55%  -',
         '',
       ].join('\n'),
     )
@@ -40,9 +40,16 @@ describe('renderTaskUrls', () => {
     expect(out).toContain('…')
   })
 
+  it('drops the finished time on a narrow terminal rather than cut URLs past recognition', () => {
+    const out = renderTaskUrls([task], { colors: plain, timeZone: 'UTC', width: 50 })
+    for (const line of out.trimEnd().split('\n').slice(1)) expect(line.length).toBeLessThan(50)
+    expect(out).not.toContain('FINISHED')
+    expect(out).toContain('✗ failure')
+  })
+
   it('says so when a task has no URLs, and separates tasks with a blank line', () => {
     const out = renderTaskUrls([{ taskId: 'x', status: 'wait' }, task], { colors: plain, timeZone: 'UTC' })
-    expect(out).toContain('Task x  wait  created -  0/0 URLs done\n  (no URLs)\n\nTask task-a')
+    expect(out).toContain('Task x  - wait  created -  0/0 URLs done\n  (no URLs)\n\nTask task-a')
   })
 })
 
@@ -58,8 +65,8 @@ describe('renderTaskUrls with hostile API data', () => {
 
   it('shows control characters in ids, URLs and statuses escaped, one line per URL', () => {
     const out = renderTaskUrls([evil], { colors: plain, timeZone: 'UTC' })
-    expect(out.split('\n')[0]).toMatch(/^Task id\\nFORGED {2}failure/)
-    expect(out).toContain('https://cdn.example.com/\\x1b[2J\\x1b[31mred\\nFORGED LINE  failure\\x9b')
+    expect(out.split('\n')[0]).toMatch(/^Task id\\nFORGED {2}✗ failure/)
+    expect(out).toContain('https://cdn.example.com/\\x1b[2J\\x1b[31mred\\nFORGED LINE  ? failure\\x9b')
     expect(out).toContain('https://cdn.example.com/\\u2067rtl\\u2069.js')
     expect(out.trimEnd().split('\n')).toHaveLength(4)
     expect(controlCharacters(out)).toEqual([])

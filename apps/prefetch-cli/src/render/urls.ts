@@ -1,9 +1,9 @@
 import { printable } from '../printable.js'
 import type { TaskInfo } from '../types.js'
-import { type Colors, paintStatus } from './colors.js'
-import { formatPercent, formatTimestamp } from './format.js'
+import { type Colors, markStatus } from './colors.js'
+import { formatPercent, formatTimestamp, zoneName } from './format.js'
 import { renderGrid } from './grid.js'
-import { taskStats } from './task-stats.js'
+import { taskStats, urlPercent } from './task-stats.js'
 
 export interface UrlViewOptions {
   readonly colors: Colors
@@ -13,7 +13,7 @@ export interface UrlViewOptions {
 }
 
 const INDENT = '  '
-const MIN_URL_WIDTH = 24
+const MIN_URL_WIDTH = 20
 
 /** Each task's URLs: url, status, progress, finished time, under a one-line task heading; API strings printable(). */
 export function renderTaskUrls(tasks: readonly TaskInfo[], options: UrlViewOptions): string {
@@ -24,36 +24,39 @@ function renderOne(task: TaskInfo, { colors: c, timeZone, width }: UrlViewOption
   const stats = taskStats(task)
   const failed = stats.failed > 0 ? `, ${c.red(`${stats.failed} failed`)}` : ''
   const heading =
-    `${c.bold(`Task ${printable(task.taskId ?? '-')}`)}  ${paintStatus(task.status, c)}  ` +
+    `${c.bold(`Task ${printable(task.taskId ?? '-')}`)}  ${markStatus(task.status, c)}  ` +
     `created ${formatTimestamp(task.createTime, timeZone)}  ${stats.done}/${stats.total} URLs done${failed}\n`
   const urls = task.urlLists ?? []
   if (urls.length === 0) return `${heading}${INDENT}${c.dim('(no URLs)')}\n`
-  const finished = urls.map((u) => formatTimestamp(u.finishTime, timeZone))
-  const statuses = urls.map((u) => printable(u.status ?? '-'))
-  const urlWidth = width === undefined ? undefined : availableUrlWidth(width, statuses, finished)
+  const finished = [
+    `FINISHED (${zoneName(timeZone)})`,
+    ...urls.map((u) => formatTimestamp(u.finishTime, timeZone)),
+  ]
+  const statuses = urls.map((u) => `x ${printable(u.status ?? '-')}`)
+  const fixed =
+    INDENT.length + Math.max('STATUS'.length, ...statuses.map((s) => s.length)) + 'PROGRESS'.length + 4
+  const finishedWidth = Math.max(...finished.map((s) => s.length)) + 2
+  // A narrow terminal drops the finished time before it cuts URLs past recognition.
+  const withFinished = width === undefined || width - fixed - finishedWidth - 1 >= MIN_URL_WIDTH
+  const urlWidth =
+    width === undefined
+      ? undefined
+      : Math.max(MIN_URL_WIDTH, width - fixed - (withFinished ? finishedWidth : 0) - 1)
   const rows = urls.map((u, i) => [
     // Escaped before shortened, so the width counts what is shown.
     shortenMiddle(printable(u.url ?? '-'), urlWidth),
-    paintStatus(u.status, c),
-    formatPercent(u.status === 'success' ? (u.progress ?? 100) : (u.progress ?? 0)),
-    finished[i] ?? '-',
+    markStatus(u.status, c),
+    formatPercent(urlPercent(u)),
+    ...(withFinished ? [finished[i + 1] ?? '-'] : []),
   ])
-  const grid = renderGrid(['URL', 'STATUS', 'PROGRESS', 'FINISHED'].map(c.dim), rows, {
-    aligns: ['left', 'left', 'right', 'left'],
-  })
+  const head = ['URL', 'STATUS', 'PROGRESS', ...(withFinished ? [finished[0] ?? ''] : [])]
+  const grid = renderGrid(head.map(c.dim), rows, { aligns: ['left', 'left', 'right', 'left'] })
   const body = grid
     .trimEnd()
     .split('\n')
     .map((line) => INDENT + line)
     .join('\n')
   return `${heading}${body}\n`
-}
-
-function availableUrlWidth(width: number, statuses: readonly string[], finished: readonly string[]): number {
-  const statusWidth = Math.max('STATUS'.length, ...statuses.map((s) => s.length))
-  const finishedWidth = Math.max('FINISHED'.length, ...finished.map((s) => s.length))
-  const others = INDENT.length + statusWidth + 'PROGRESS'.length + finishedWidth + 3 * 2
-  return Math.max(MIN_URL_WIDTH, width - others - 1)
 }
 
 /** `https://cdn.example.com/very/long…/file.js`: the host and the file name are what tell URLs apart. */

@@ -29,7 +29,7 @@ describe('without credentials', () => {
     const result = await runCli(['--watch'], clock, { env: NO_CREDENTIALS })
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(
-      / 100% {2}18\/18 URLs done · 5 tasks: 4 success, 1 failure · 1 failed URL\n/,
+      / \d\d% {2}18\/18 URLs done · 5 tasks: 4 success, 1 failure · ✗ 1 failed URL\n/,
     )
     expect(result.stdout).toContain('failed URL: https://cdn.example.com/docs/removed-page.html (demoDocs)')
     expect(result.stderr).toBe(`${DEMO_NOTICE}\n${DEMO_FAILURE_NOTE}`)
@@ -52,6 +52,10 @@ describe('without credentials', () => {
     expect(result.stderr).toMatch(
       /^ucdn-prefetch: No SCloud credentials found\..*--live was given, so not using the demo API\.$/m,
     )
+    // Issue 16 #8: the way out is the environment or the credential file, never keys on the command line.
+    expect(result.stderr).toContain('UCLOUD_PUBLIC_KEY')
+    expect(result.stderr).toContain('`ucdn configure` writes ~/.ucloud/credential.json')
+    expect(result.stderr).not.toContain('explicitly')
   })
 
   it('does not fall back when a profile or an endpoint was asked for', async () => {

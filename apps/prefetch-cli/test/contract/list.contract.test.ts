@@ -27,12 +27,12 @@ describe('the task table', () => {
     const result = await runCli([], clock)
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout).toMatchInlineSnapshot(`
-      "TASK ID  CREATED              STATUS   URLS DONE  FAILED  PROGRESS
-      tBusy    2026-01-31 07:59:55  process        0/2       0       47%
-      tFail    2026-01-31 07:00:00  failure        2/2       1      100%
-      tDone    2026-01-31 06:00:00  success        2/2       0      100%
+      "TASK ID  CREATED (UTC)        STATUS     URLS DONE  FAILED  PROGRESS
+      tBusy    2026-01-31 07:59:55  * process        0/2       0       47%
+      tFail    2026-01-31 07:00:00  ✗ failure        2/2       1       50%
+      tDone    2026-01-31 06:00:00  ✓ success        2/2       0      100%
 
-      3 tasks: 1 success, 1 failure, 1 process · 4/6 URLs done (82%) · 1 failed URL: https://cdn.example.com/gone.png (tFail)
+      3 tasks: 1 success, 1 failure, 1 process · 4/6 URLs done (65%) · 1 failed URL: https://cdn.example.com/gone.png (tFail)
       "
     `)
   })
@@ -188,32 +188,33 @@ describe('--task-id', () => {
     const result = await runCli(['--task-id', 'tFail', '-t', 'tDone'], clock)
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout).toMatchInlineSnapshot(`
-      "TASK ID  CREATED              STATUS   URLS DONE  FAILED  PROGRESS
-      tFail    2026-01-31 07:00:00  failure        2/2       1      100%
-      tDone    2026-01-31 06:00:00  success        2/2       0      100%
+      "TASK ID  CREATED (UTC)        STATUS     URLS DONE  FAILED  PROGRESS
+      tFail    2026-01-31 07:00:00  ✗ failure        2/2       1       50%
+      tDone    2026-01-31 06:00:00  ✓ success        2/2       0      100%
 
-      Task tFail  failure  created 2026-01-31 07:00:00  2/2 URLs done, 1 failed
-        URL                               STATUS   PROGRESS  FINISHED
-        https://cdn.example.com/ok.png    success      100%  2026-01-31 07:00:01
-        https://cdn.example.com/gone.png  failure        0%  2026-01-31 07:00:01
+      Task tFail  ✗ failure  created 2026-01-31 07:00:00  2/2 URLs done, 1 failed
+        URL                               STATUS     PROGRESS  FINISHED (UTC)
+        https://cdn.example.com/ok.png    ✓ success      100%  2026-01-31 07:00:01
+        https://cdn.example.com/gone.png  ✗ failure        0%  2026-01-31 07:00:01
 
-      Task tDone  success  created 2026-01-31 06:00:00  2/2 URLs done
-        URL                            STATUS   PROGRESS  FINISHED
-        https://cdn.example.com/a.js   success      100%  2026-01-31 06:00:01
-        https://cdn.example.com/b.css  success      100%  2026-01-31 06:00:02
+      Task tDone  ✓ success  created 2026-01-31 06:00:00  2/2 URLs done
+        URL                            STATUS     PROGRESS  FINISHED (UTC)
+        https://cdn.example.com/a.js   ✓ success      100%  2026-01-31 06:00:01
+        https://cdn.example.com/b.css  ✓ success      100%  2026-01-31 06:00:02
 
-      2 tasks: 1 success, 1 failure · 4/4 URLs done (100%) · 1 failed URL: https://cdn.example.com/gone.png (tFail)
+      2 tasks: 1 success, 1 failure · 4/4 URLs done (75%) · 1 failed URL: https://cdn.example.com/gone.png (tFail)
       "
     `)
   })
 
-  it('names task ids the API does not return, and fails the gate on them', async () => {
+  it('names task ids the API does not return and exits 1 on them (issue 16 #5: a typo never passes)', async () => {
     const { clock } = useWorld(server)
     const result = await runCli(['--task-id', 'tDone,nope'], clock)
-    expect(result.code).toBe(0)
+    expect(result.code).toBe(1)
     expect(result.stderr).toBe(
-      'Task not found: nope (the API searches the last 24 hours unless --since says otherwise).\n',
+      'ucdn-prefetch: task nope not found (the API searches the last 24 hours unless --since says otherwise).\n',
     )
+    expect((await runCli(['--task-id', 'nope'], clock)).code).toBe(1)
     expect((await runCli(['--task-id', 'tDone,nope', '--fail-on-failure'], clock)).code).toBe(1)
     const old = await runCli(['--task-id', 'tOld', '--since', '4d'], clock)
     expect(old).toMatchObject({ code: 0, stderr: '' })
@@ -237,8 +238,8 @@ describe('API data with control characters', () => {
     expect(result.code).toBe(0)
     expect(controlCharacters(result.stdout)).toEqual([])
     expect(lines(result.stdout).filter((line) => line.startsWith('FORGED'))).toEqual([])
-    expect(result.stdout).toContain('evil\\x1b]0;pwned\\x07\\nFORGED ROW  2026-01-31 07:59:59  failure')
-    expect(result.stdout).toContain('https://cdn.example.com/\\x1b[2J\\x1b[31mred\\nFORGED LINE  failure')
+    expect(result.stdout).toContain('evil\\x1b]0;pwned\\x07\\nFORGED ROW  2026-01-31 07:59:59  ✗ failure')
+    expect(result.stdout).toContain('https://cdn.example.com/\\x1b[2J\\x1b[31mred\\nFORGED LINE  ✗ failure')
     const json = await runCli(['-t', EVIL_ID, '--json'], clock)
     expect(JSON.parse(json.stdout).TaskList[0]).toMatchObject({
       TaskId: EVIL_ID,
@@ -249,7 +250,7 @@ describe('API data with control characters', () => {
   it('shows a task id that is not found escaped', async () => {
     const { clock } = useWorld(server)
     const result = await runCli(['-t', 'nope\u001b[2J'], clock)
-    expect(result.stderr).toMatch(/^Task not found: nope\\x1b\[2J \(/)
+    expect(result.stderr).toMatch(/^ucdn-prefetch: task nope\\x1b\[2J not found \(/)
   })
 })
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const bin = join(root, 'dist', 'bin.js')
@@ -52,7 +52,7 @@ describe('dist/bin.js', { timeout: 30_000 }, () => {
     expect(result.stderr).toBe(
       'No SCloud credentials found; using the built-in demo API (pass --live to refuse)\n',
     )
-    expect(result.stdout).toMatch(/^TASK ID +CREATED +STATUS +URLS DONE +FAILED +PROGRESS\n/)
+    expect(result.stdout).toMatch(/^TASK ID +CREATED \(UTC\) +STATUS +URLS DONE +FAILED +PROGRESS\n/)
     for (const id of ['demoHome', 'demoImgs', 'demoVids', 'demoDocs', 'demoFont'])
       expect(result.stdout).toContain(id)
     expect(result.stdout).toMatch(/\n5 tasks: .*URLs done/)
@@ -89,4 +89,49 @@ describe('dist/bin.js', { timeout: 30_000 }, () => {
     expect(result.status).toBe(0)
     expect(result.stdout).toBe('0.1.0\n')
   })
+})
+
+describe('dist/ucdn.js', { timeout: 30_000 }, () => {
+  const ucdn = join(root, 'dist', 'ucdn.js')
+
+  it('runs `ucdn tasks` on the demo without credentials', () => {
+    const result = spawnSync(process.execPath, [ucdn, 'tasks'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'ucdn-e2e-')) },
+    })
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/^TASK ID +CREATED \(/)
+  })
+
+  // Issue 16 #7: a SIGTERM during --watch used to kill the process with the cursor still hidden.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)(
+    'restores the cursor and exits 143 on SIGTERM during --watch (on a terminal)',
+    async () => {
+      const home = mkdtempSync(join(tmpdir(), 'ucdn-e2e-'))
+      // script(1) gives the command a terminal; `exec` makes node script's own child.
+      const child = spawn(
+        'script',
+        ['-qec', `exec "${process.execPath}" "${ucdn}" tasks --mock --watch`, '/dev/null'],
+        {
+          env: { PATH: process.env.PATH ?? '', HOME: home, TERM: 'xterm', COLUMNS: '80', LINES: '24' },
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      )
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+      })
+      // Wait for the first bar, then terminate the node process (script's child).
+      await vi.waitUntil(() => out.includes('URLs done'), { timeout: 15_000, interval: 50 })
+      const pid = spawnSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], {
+        encoding: 'utf8',
+      }).stdout.trim()
+      process.kill(Number(pid), 'SIGTERM')
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+      expect(out.lastIndexOf('\u001b[?25h')).toBeGreaterThan(out.lastIndexOf('\u001b[?25l'))
+      expect(out).toContain('ucdn: terminated')
+      expect(code).toBe(143)
+    },
+  )
 })

@@ -1,0 +1,31 @@
+// Wiring a command to the process: signals, closed pipes, the exit code. bin.ts and ucdn.ts are one line each.
+import { setTimeout as delay } from 'node:timers/promises'
+import { TERMINATED } from './interruption.js'
+import type { Io } from './io.js'
+
+export async function main(run: (argv: readonly string[], io: Io) => Promise<number>): Promise<void> {
+  // The first Ctrl-C or SIGTERM stops cleanly (bars stopped and the cursor shown again, the demo server closed,
+  // exit 130 or 143); a second Ctrl-C kills at once. Without a SIGTERM handler Node dies on the spot and a
+  // watch leaves the terminal's cursor hidden.
+  const controller = new AbortController()
+  process.once('SIGINT', () => controller.abort(new Error('Interrupted')))
+  process.once('SIGTERM', () => controller.abort(new Error(TERMINATED)))
+
+  // `ucdn tasks | head` closes the pipe early: the reader has what it wanted, so stop quietly, no stack.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+      throw error
+    })
+  }
+
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    now: () => Date.now(),
+    sleep: (ms, signal) => delay(ms, undefined, { signal }),
+    signal: controller.signal,
+  })
+}
