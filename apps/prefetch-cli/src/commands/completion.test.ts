@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { SHELLS, type Shell } from '../ucdn-program.js'
+import { runCompletion } from './completion.js'
+
+const has = (shell: string) => spawnSync(shell, ['--version']).status === 0
+
+function parses(shell: Shell, script: string) {
+  const file = join(mkdtempSync(join(tmpdir(), 'ucdn-completion-')), `ucdn.${shell}`)
+  writeFileSync(file, script)
+  return spawnSync(shell, ['-n', file], { encoding: 'utf8' })
+}
+
+describe('ucdn completion', () => {
+  it.each(SHELLS)('%s: names every subcommand and the options of tasks, with their choices', (shell) => {
+    const script = runCompletion(shell, 0)
+    for (const name of ['tasks', 'configure', 'completion', '--watch', '--interval', 'failure', 'ndjson']) {
+      expect(script).toContain(name.replace(/^--/, shell === 'fish' ? '-l ' : '--'))
+    }
+  })
+
+  it.each(SHELLS)('%s: the script parses (%s -n), when that shell is installed', (shell) => {
+    if (!has(shell)) return // bash always is; zsh and fish where installed
+    const result = parses(shell, runCompletion(shell, 0))
+    expect(result.status, result.stderr).toBe(0)
+  })
+
+  it('bash: completes subcommands and option values when sourced', () => {
+    const script = runCompletion('bash', 0)
+    const probe = `${script}
+COMP_WORDS=(ucdn ta); COMP_CWORD=1; _ucdn; echo "\${COMPREPLY[*]}"
+COMP_WORDS=(ucdn tasks --status f); COMP_CWORD=3; _ucdn; echo "\${COMPREPLY[*]}"
+COMP_WORDS=(ucdn tasks --wa); COMP_CWORD=2; _ucdn; echo "\${COMPREPLY[*]}"`
+    const result = spawnSync('bash', ['-c', probe], { encoding: 'utf8' })
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual(['tasks', 'failure', '--watch --watch-timeout'])
+  })
+})
