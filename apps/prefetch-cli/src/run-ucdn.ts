@@ -1,5 +1,7 @@
 import { runCompletion } from './commands/completion.js'
 import { runConfigure } from './commands/configure.js'
+import { runQuota } from './commands/quota.js'
+import { runSubmit } from './commands/submit.js'
 import { runTasks } from './commands/tasks.js'
 import { ExitCode } from './exit-codes.js'
 import type { Io } from './io.js'
@@ -24,6 +26,14 @@ export async function runUcdn(argv: readonly string[], io: Io): Promise<number> 
     case 'tasks': {
       const options = parsed.options
       return withSession('ucdn', options, io, (session) => runTasks('ucdn', options, session))
+    }
+    case 'submit': {
+      const options = parsed.options
+      return withSession('ucdn', options, io, (session) => runSubmit('ucdn', options, session))
+    }
+    case 'quota': {
+      const options = parsed.options
+      return withSession('ucdn', options, io, (session) => runQuota(options, session))
     }
     case 'configure':
       try {

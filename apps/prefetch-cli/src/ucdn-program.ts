@@ -1,6 +1,9 @@
 // The `ucdn` command line: one commander program with a subcommand per job. Each subcommand's action records
 // what to run; run-ucdn.ts runs it. The completion scripts are generated from this same tree.
 import { Command, Option } from 'commander'
+import { REFRESH_TYPES, type RefreshType } from './cache-api.js'
+import type { QuotaOptions } from './commands/quota.js'
+import type { SubmitOptions } from './commands/submit.js'
 import { UsageError } from './errors.js'
 import {
   addConnectionOptions,
@@ -9,7 +12,16 @@ import {
   addTaskOptions,
   profileOption,
 } from './option-flags.js'
-import { type CliOptions, parseWith, type RawOptions, toCliOptions, VERSION } from './options.js'
+import { oneOf, readWith } from './option-values.js'
+import {
+  type CliOptions,
+  type ConnectionOptions,
+  parseWith,
+  type RawOptions,
+  toCliOptions,
+  toConnectionOptions,
+  VERSION,
+} from './options.js'
 import { quote } from './printable.js'
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const
@@ -25,6 +37,8 @@ export interface ConfigureOptions {
 
 export type UcdnCommand =
   | { readonly kind: 'tasks'; readonly options: CliOptions }
+  | { readonly kind: 'submit'; readonly options: SubmitOptions & ConnectionOptions }
+  | { readonly kind: 'quota'; readonly options: QuotaOptions & ConnectionOptions }
   | { readonly kind: 'configure'; readonly options: ConfigureOptions }
   | { readonly kind: 'completion'; readonly shell: Shell }
 
@@ -58,6 +72,57 @@ export function buildUcdnProgram(nowMs: number, chosen: (command: UcdnCommand) =
   addOutputOptions(tasks, 'JSON in the API wire shape; with --watch, NDJSON progress events')
   addConnectionOptions(tasks).action((_args, command: Command) => {
     chosen({ kind: 'tasks', options: toCliOptions(command.opts<RawOptions>(), 'ndjson') })
+  })
+
+  for (const kind of ['prefetch', 'refresh'] as const) {
+    const submit = program
+      .command(kind)
+      .description(
+        kind === 'prefetch'
+          ? 'warm the CDN cache with these URLs; --wait follows the new tasks'
+          : 'expire these URLs (or directories) in the CDN cache; --wait follows the new tasks',
+      )
+      .helpOption('-h, --help', 'show this help')
+      .argument('[urls...]', 'http(s) URLs on your accelerated domains')
+      .addOption(new Option('-f, --from-file <file>', 'also the URLs in this file, one a line (- for stdin)'))
+    if (kind === 'refresh') {
+      submit.addOption(
+        readWith(
+          new Option('--type <type>', 'file (default), dir (URLs end in /) or m3u8').choices(REFRESH_TYPES),
+          oneOf(REFRESH_TYPES),
+        ),
+      )
+    } else {
+      submit.addOption(new Option('--dcdn', 'whole-site acceleration (DCDN)'))
+    }
+    addFollowOptions(submit, '--wait')
+    addOutputOptions(submit, 'JSON: { TaskIds } (with --wait, NDJSON progress events)')
+    addConnectionOptions(submit).action((urls: string[], _opts, command: Command) => {
+      const raw = command.opts<RawOptions & { fromFile?: string; type?: RefreshType }>()
+      const follow = toCliOptions({ ...raw, watch: raw.wait === true }, 'ndjson')
+      chosen({
+        kind: 'submit',
+        options: {
+          ...follow,
+          kind,
+          urls,
+          fromFile: raw.fromFile,
+          type: raw.type,
+          wait: raw.wait === true,
+        },
+      })
+    })
+  }
+
+  const quota = program
+    .command('quota')
+    .description("a domain's daily prefetch and refresh quotas, and what is used")
+    .helpOption('-h, --help', 'show this help')
+    .requiredOption('--domain <id>', 'the domain id (e.g. ucdn-0331qd)')
+  addOutputOptions(quota, 'JSON in the API wire names')
+  addConnectionOptions(quota).action((_args, command: Command) => {
+    const raw = command.opts<RawOptions & { domain: string }>()
+    chosen({ kind: 'quota', options: { ...toConnectionOptions(raw, 'json'), domainId: raw.domain } })
   })
 
   program
