@@ -87,7 +87,13 @@ export async function runSubmit(name: string, options: SubmitOptions, session: S
   else if (options.output !== 'table') io.stdout.write(renderData(options.output, json))
   else if (!options.quiet) {
     const colors = colorsFor(io.stdout, options, io.env)
-    io.stdout.write(renderTaskTable(result.tasks, { colors, timeZone: io.env.TZ || undefined }))
+    io.stdout.write(
+      renderTaskTable(result.tasks, {
+        colors,
+        timeZone: io.env.TZ || undefined,
+        width: io.stdout.isTTY ? io.stdout.columns || undefined : undefined,
+      }),
+    )
     io.stdout.write(`\n${renderSummary(summarize(result.tasks), colors)}`)
   }
   const missing = [...result.lost, ...result.notFound]

@@ -95,7 +95,13 @@ function printResult(
     return
   }
   const colors = colorsFor(io.stdout, options, io.env)
-  io.stdout.write(renderTaskTable(tasks, { colors, timeZone }))
+  io.stdout.write(
+    renderTaskTable(tasks, {
+      colors,
+      timeZone,
+      width: io.stdout.isTTY ? io.stdout.columns || undefined : undefined,
+    }),
+  )
   if (options.taskIds.length > 0) {
     const width = io.stdout.isTTY ? io.stdout.columns : undefined
     io.stdout.write(`\n${renderTaskUrls(tasks, { colors, timeZone, width })}`)

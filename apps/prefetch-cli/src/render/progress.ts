@@ -37,7 +37,7 @@ export function troubleLine(problem: string, retryInMs: number, failedPolls: num
 }
 
 // ` 45%  8/18 URLs done · 5 tasks: 2 success, 3 process · 1 failed URL`, then the elapsed time.
-function overallParts(summary: SummaryInput, c: Colors): Part[] {
+function overallParts(summary: SummaryInput, c: Colors, elapsed?: string): Part[] {
   const failed = summary.failedUrls.length
   const parts: Part[] = [
     { text: formatPercent(summary.progress).padStart(4), keep: 0 },
@@ -45,11 +45,12 @@ function overallParts(summary: SummaryInput, c: Colors): Part[] {
     { text: renderTaskCounts(summary, c), keep: 1 },
   ]
   if (failed > 0) parts.push({ text: c.red(`✗ ${failed} failed URL${failed === 1 ? '' : 's'}`), keep: 4 })
+  if (elapsed !== undefined) parts.push({ text: elapsed, keep: 2 })
   return parts
 }
 
-function describe(summary: SummaryInput, c: Colors, width?: number): string {
-  const [percent, ...rest] = overallParts(summary, c)
+function describe(summary: SummaryInput, c: Colors, width?: number, elapsed?: string): string {
+  const [percent, ...rest] = overallParts(summary, c, elapsed)
   return `${percent?.text}  ${fitParts(rest, ' · ', width === undefined ? undefined : width - 6)}`
 }
 
@@ -126,7 +127,7 @@ class BarView implements ProgressView {
     const summary = summarize(tasks)
     const room = this.#room
     const elapsed = formatElapsed(elapsedMs)
-    const line = `${describe(summary, this.options.colors, room === undefined ? undefined : room - elapsed.length - 3)} · ${elapsed}`
+    const line = describe(summary, this.options.colors, room, elapsed)
     const status = summary.failedUrls.length > 0 ? 'failure' : summary.progress >= 100 ? 'success' : 'process'
     if (this.#overall) this.#overall.update(summary.progress, { line, status })
     else this.#overall = multi.create(100, summary.progress, { line, status })

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { controlCharacters } from '../../test/control-characters.js'
 import type { TaskInfo } from '../types.js'
@@ -44,6 +45,16 @@ describe('renderTaskTable', () => {
   it("shows a failed URL's own figure, as the URL view does, not a full 100%", () => {
     const out = renderTaskTable([tasks[1] as TaskInfo], { colors: createColors(false), timeZone: 'UTC' })
     expect(out).toMatch(/task-b .* 50%\n$/)
+  })
+
+  it('drops the creation time, then the failed count, rather than wrap on a narrow terminal', () => {
+    const narrow = renderTaskTable(tasks, { colors: createColors(true), timeZone: 'UTC', width: 50 })
+    expect(narrow.split('\n')[0]).toMatch(/^\S*TASK ID\S* +\S*STATUS/)
+    for (const line of narrow.split('\n')) expect(stripVTControlCharacters(line).length).toBeLessThan(50)
+    expect(narrow).toContain('✗ failure')
+    expect(renderTaskTable(tasks, { colors: createColors(false), timeZone: 'UTC', width: 80 })).toContain(
+      'CREATED',
+    )
   })
 
   it('renders creation time in the given zone, named in the header', () => {
