@@ -163,9 +163,11 @@ Without credentials (UCLOUD_PUBLIC_KEY/UCLOUD_PRIVATE_KEY, or the file
 demo API and says so on stderr.
 
 Examples:
+  ucdn prefetch https://cdn.example.com/a.js --wait   warm, then watch it
+  ucdn refresh --type dir https://cdn.example.com/img/  purge a directory
   ucdn tasks --watch                      follow today's prefetch tasks
   ucdn tasks -t 5f8a2c -o json            one task and its URLs, as JSON
-  ucdn tasks --refresh --status failure   failed refresh tasks
+  ucdn quota --domain ucdn-0331qd         today's quota and what is left
   ucdn configure                          save your keys for every UCloud tool
 
 Exit codes: 0 ok; 1 a task failed or was not found; 2 usage error; 3 API,
