@@ -1,4 +1,5 @@
-// ucdn-prefetch as a library: run the command in-process (the bin is a thin wrapper on this).
+// ucdn and ucdn-prefetch as a library: run a command in-process (the bins are thin wrappers on these).
 export { ExitCode } from './exit-codes.js'
-export type { Io, OutputStream } from './io.js'
+export type { InputStream, Io, OutputStream } from './io.js'
 export { run } from './run.js'
+export { runUcdn } from './run-ucdn.js'

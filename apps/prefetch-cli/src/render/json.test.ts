@@ -34,6 +34,12 @@ describe('toTaskListJson', () => {
     expect(DescribeNewUcdnPrefetchCacheTaskResponseSchema.parse(answer)).toEqual(answer)
   })
 
+  it("keeps a refresh task's Type", () => {
+    expect(toTaskListJson(1, [{ taskId: 'r1', type: 'dir', status: 'wait' }]).TaskList).toEqual([
+      { TaskId: 'r1', Type: 'dir', Status: 'wait' },
+    ])
+  })
+
   it('renders as indented JSON ending in a newline', () => {
     const text = renderJson(json)
     expect(JSON.parse(text)).toEqual(json)

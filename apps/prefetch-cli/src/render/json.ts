@@ -26,7 +26,10 @@ export interface UrlProgressInfoJson {
   readonly Progress?: number
 }
 
-export function toTaskListJson(totalCount: number, tasks: readonly TaskInfo[]): TaskListJson {
+export function toTaskListJson(
+  totalCount: number,
+  tasks: readonly (TaskInfo & { readonly type?: string | undefined })[],
+): TaskListJson {
   return { TotalCount: totalCount, TaskList: tasks.map(taskToJson) }
 }
 
