@@ -2,18 +2,29 @@
 // or from stdin when piped (`pass show scloud | ucdn configure`). The key is never written anywhere but the file.
 import { CliError } from './errors.js'
 import { ExitCode } from './exit-codes.js'
+import { interruption } from './interruption.js'
 import type { InputStream, OutputStream } from './io.js'
 
 const CTRL_C = '\u0003'
 const CTRL_D = '\u0004'
 const BACKSPACES = new Set(['\u007f', '\b'])
 
-/** One line from a terminal, not echoed; `prompt` goes to `prompts` (stderr). */
-export function readHidden(stdin: InputStream, prompts: OutputStream, prompt: string): Promise<string> {
+/**
+ * One line from a terminal, not echoed; `prompt` goes to `prompts` (stderr). `signal` (SIGTERM) ends it too, with
+ * the terminal's echo restored.
+ */
+export function readHidden(
+  stdin: InputStream,
+  prompts: OutputStream,
+  prompt: string,
+  signal?: AbortSignal,
+): Promise<string> {
   prompts.write(prompt)
   return new Promise((resolve, reject) => {
     let value = ''
+    const onAbort = () => finish(interruption(signal) ?? new CliError('interrupted', ExitCode.Interrupted))
     const finish = (error?: Error) => {
+      signal?.removeEventListener('abort', onAbort)
       stdin.off?.('data', onData)
       stdin.setRawMode?.(false)
       stdin.pause?.()
@@ -29,6 +40,8 @@ export function readHidden(stdin: InputStream, prompts: OutputStream, prompt: st
         else value += char
       }
     }
+    if (signal?.aborted) return onAbort()
+    signal?.addEventListener('abort', onAbort, { once: true })
     stdin.setRawMode?.(true)
     stdin.setEncoding?.('utf8')
     stdin.on?.('data', onData)

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -52,11 +52,24 @@ class FakeTty extends EventEmitter implements InputStream {
   async *[Symbol.asyncIterator](): AsyncIterator<string> {}
 }
 
-async function configure(argv: string[], stdin: InputStream, env: Record<string, string> = {}) {
+async function configure(
+  argv: string[],
+  stdin: InputStream,
+  env: Record<string, string> = {},
+  signal?: AbortSignal,
+) {
   const home = env.HOME ?? mkdtempSync(join(tmpdir(), 'ucdn-configure-'))
   const stdout = new Capture()
   const stderr = new Capture()
-  const io: Io = { stdin, stdout, stderr, env: { HOME: home, ...env }, now: () => 0, sleep: async () => {} }
+  const io: Io = {
+    stdin,
+    stdout,
+    stderr,
+    env: { HOME: home, ...env },
+    now: () => 0,
+    sleep: async () => {},
+    signal,
+  }
   const code = await runUcdn(['configure', ...argv], io)
   return { code, stdout: stdout.text, stderr: stderr.text, home }
 }
@@ -120,6 +133,16 @@ describe('ucdn configure', () => {
     expect(tty.raw).toBe(false) // raw mode ended
     const saved = JSON.parse(readFileSync(join(result.home, '.ucloud', 'credential.json'), 'utf8'))
     expect(saved).toEqual([{ public_key: 'pub-9', private_key: SECRET, profile: 'default' }])
+  })
+
+  it('ends on SIGTERM while waiting for the key: raw mode off, exit 143, nothing written', async () => {
+    const tty = new FakeTty(['pub-9\r'])
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('SIGTERM')), 20)
+    const result = await configure([], tty, {}, controller.signal)
+    expect(result.code).toBe(143)
+    expect(tty.raw).toBe(false)
+    expect(existsSync(join(result.home, '.ucloud', 'credential.json'))).toBe(false)
   })
 
   it('asks for --public-key when the private key is piped, and refuses an empty key', async () => {

@@ -53,7 +53,7 @@ export async function runConfigure(options: ConfigureOptions, io: Io): Promise<n
   }
   if (stdin === undefined) throw new UsageError('pipe the private key to stdin, or run on a terminal')
   const privateKey = (
-    tty ? await readHidden(stdin, io.stderr, 'Private key (not shown): ') : await readPiped(stdin)
+    tty ? await readHidden(stdin, io.stderr, 'Private key (not shown): ', io.signal) : await readPiped(stdin)
   ).trim()
   if (publicKey === '') throw new UsageError('the public key is empty')
   if (privateKey === '' || /\s/.test(privateKey)) {
