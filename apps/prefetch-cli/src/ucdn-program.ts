@@ -16,12 +16,12 @@ import { oneOf, readWith } from './option-values.js'
 import {
   type CliOptions,
   type ConnectionOptions,
-  parseWith,
   type RawOptions,
   toCliOptions,
   toConnectionOptions,
   VERSION,
 } from './options.js'
+import { parseWith } from './parse-with.js'
 import { quote } from './printable.js'
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const
