@@ -28,6 +28,32 @@ describe('ucdn completion', () => {
     expect(result.status, result.stderr).toBe(0)
   })
 
+  it('zsh: sources cleanly in a bare zsh (no compinit loaded yet), when zsh is installed', () => {
+    if (!has('zsh')) return
+    const file = join(mkdtempSync(join(tmpdir(), 'ucdn-completion-')), 'ucdn.zsh')
+    writeFileSync(file, runCompletion('zsh', 0))
+    const result = spawnSync('zsh', ['-f', '-c', `source ${file} && echo sourced`], {
+      encoding: 'utf8',
+      env: { ...process.env, ZDOTDIR: tmpdir() },
+    })
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toBe('sourced\n')
+  })
+
+  it('fish: completes subcommands and options, when fish is installed', () => {
+    if (!has('fish')) return
+    const file = join(mkdtempSync(join(tmpdir(), 'ucdn-completion-')), 'ucdn.fish')
+    writeFileSync(file, runCompletion('fish', 0))
+    const result = spawnSync(
+      'fish',
+      ['-c', `source ${file}; complete -C "ucdn ta"; complete -C "ucdn tasks --st"`],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(result.stdout).toMatch(/^tasks\t.*\n--status\t/)
+  })
+
   it('bash: completes subcommands and option values when sourced', () => {
     const script = runCompletion('bash', 0)
     const probe = `${script}

@@ -23,8 +23,13 @@ export function runCompletion(shell: Shell, nowMs: number): string {
     case 'bash':
       return bash(specs)
     case 'zsh':
-      // zsh runs the bash function through its own bash-completion emulation.
-      return `#compdef ucdn\nautoload -U +X bashcompinit && bashcompinit\n${bash(specs)}`
+      // zsh runs the bash function through its own bash-completion emulation, which needs compinit's compdef.
+      return [
+        '#compdef ucdn',
+        '(( $+functions[compdef] )) || { autoload -U +X compinit && compinit }',
+        'autoload -U +X bashcompinit && bashcompinit',
+        bash(specs),
+      ].join('\n')
     case 'fish':
       return fish(specs)
   }
