@@ -47,6 +47,14 @@ describe('renderTaskTable', () => {
     expect(out).toMatch(/task-b .* 50%\n$/)
   })
 
+  it('shows the refresh type when the tasks have one', () => {
+    const refresh = [{ taskId: 'r1', status: 'success', type: 'dir', urlLists: [] }]
+    expect(renderTaskTable(refresh, { colors: createColors(false), timeZone: 'UTC' })).toMatch(
+      /^TASK ID .* TYPE +STATUS/,
+    )
+    expect(renderTaskTable(tasks, { colors: createColors(false), timeZone: 'UTC' })).not.toContain('TYPE')
+  })
+
   it('drops the creation time, then the failed count, rather than wrap on a narrow terminal', () => {
     const narrow = renderTaskTable(tasks, { colors: createColors(true), timeZone: 'UTC', width: 50 })
     expect(narrow.split('\n')[0]).toMatch(/^\S*TASK ID\S* +\S*STATUS/)

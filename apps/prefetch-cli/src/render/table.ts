@@ -1,5 +1,9 @@
 import { printable } from '../printable.js'
 import type { TaskInfo } from '../types.js'
+
+/** A task as listed; refresh tasks carry their `type`. */
+type ListedTask = TaskInfo & { readonly type?: string | undefined }
+
 import { type Colors, markStatus } from './colors.js'
 import { visibleLength } from './fit.js'
 import { formatPercent, formatTimestamp, zoneName } from './format.js'
@@ -16,14 +20,14 @@ export interface TableOptions {
 interface Column {
   readonly head: string
   readonly align: Align
-  readonly cell: (task: TaskInfo) => string
+  readonly cell: (task: ListedTask) => string
 }
 
 /** Dropped in this order when the table is wider than the terminal: a wrapped row is unreadable. */
 const DROPPABLE = ['CREATED', 'FAILED']
 
 /** The task list: one row per task, newest first as the API sends them. API strings are shown printable(). */
-export function renderTaskTable(tasks: readonly TaskInfo[], options: TableOptions): string {
+export function renderTaskTable(tasks: readonly ListedTask[], options: TableOptions): string {
   const { colors: c, timeZone, width } = options
   const columns: Column[] = [
     { head: 'TASK ID', align: 'left', cell: (task) => printable(task.taskId ?? '-') },
@@ -32,6 +36,15 @@ export function renderTaskTable(tasks: readonly TaskInfo[], options: TableOption
       align: 'left',
       cell: (task) => formatTimestamp(task.createTime, timeZone),
     },
+    ...(tasks.some((task) => (task as { type?: string }).type !== undefined)
+      ? [
+          {
+            head: 'TYPE',
+            align: 'left' as const,
+            cell: (task: TaskInfo) => printable((task as { type?: string }).type ?? '-'),
+          },
+        ]
+      : []),
     { head: 'STATUS', align: 'left', cell: (task) => markStatus(task.status, c) },
     { head: 'URLS DONE', align: 'right', cell: (task) => `${taskStats(task).done}/${taskStats(task).total}` },
     {
@@ -54,7 +67,7 @@ export function renderTaskTable(tasks: readonly TaskInfo[], options: TableOption
   return text
 }
 
-function render(tasks: readonly TaskInfo[], columns: readonly Column[], c: Colors): string {
+function render(tasks: readonly ListedTask[], columns: readonly Column[], c: Colors): string {
   return renderGrid(
     columns.map((column) => c.bold(column.head)),
     tasks.map((task) => columns.map((column) => column.cell(task))),
