@@ -59,6 +59,7 @@ function fakeApi(now: () => number, doneAfterMs = 6_000) {
       submitPrefetchCount: 12,
       refreshFileQuota: 700,
       submitRefreshFile: 3,
+      requestId: undefined,
     }),
     isPrefetchEnabled: async () => true,
   }
@@ -170,13 +171,11 @@ describe('ucdn prefetch / refresh', () => {
     const clock = { t: T0 }
     const { api } = fakeApi(() => clock.t)
     const pendingUrls = Array.from({ length: 7 }, (_, i) => `https://cdn.example.com/p${i}.js`)
-    const error = Object.assign(
-      new UcdnError({
-        code: 'OUTCOME_UNKNOWN' as UcdnErrorCode,
-        message: 'PrefetchNewUcdnDomainCache timed out after the request was sent; its outcome is unknown.',
-      }),
-      { submitted: { taskIds: ['t-1'], pendingUrls, notSubmittedUrls: ['https://cdn.example.com/z.js'] } },
-    )
+    const error = new UcdnError({
+      code: 'OUTCOME_UNKNOWN',
+      message: 'PrefetchNewUcdnDomainCache timed out after the request was sent; its outcome is unknown.',
+      submitted: { taskIds: ['t-1'], pendingUrls, notSubmittedUrls: ['https://cdn.example.com/z.js'] },
+    })
     const result = await submit(
       { urls: ['https://cdn.example.com/a.js'] },
       { ...api, prefetchUrls: async () => Promise.reject(error) },

@@ -136,23 +136,20 @@ async function readUrlFile(file: string | undefined, io: Io): Promise<string[]> 
  * have been, and what was not: say it, so the user looks the tasks up rather than submit twice.
  */
 function tellWhatWasSubmitted(name: string, error: unknown, io: Io): void {
-  if (!isUcdnError(error)) return
-  const submitted = (
-    error as { submitted?: { taskIds?: string[]; pendingUrls?: string[]; notSubmittedUrls?: string[] } }
-  ).submitted
-  if (submitted === undefined) return
-  const { taskIds = [], pendingUrls = [], notSubmittedUrls = [] } = submitted
+  if (!isUcdnError(error) || error.submitted === undefined) return
+  const { taskIds, pendingUrls, notSubmittedUrls } = error.submitted
   const lines: string[] = []
   if (taskIds.length > 0) lines.push(`accepted before the failure: task ${taskIds.map(printable).join(', ')}`)
   if (pendingUrls.length > 0) {
-    const unknown = (error as { code?: string }).code === 'OUTCOME_UNKNOWN'
+    const unknown = error.code === 'OUTCOME_UNKNOWN'
     lines.push(
       `${unknown ? 'may or may not have been submitted (the outcome is unknown; check with ucdn tasks before submitting them again)' : 'in the failed call'}: ${pendingUrls.length} URL${pendingUrls.length === 1 ? '' : 's'}:`,
       ...pendingUrls.slice(0, SHOWN_URLS).map((url) => `  ${printable(url)}`),
       ...(pendingUrls.length > SHOWN_URLS ? [`  … and ${pendingUrls.length - SHOWN_URLS} more`] : []),
     )
   }
-  if (notSubmittedUrls.length > 0)
+  if (notSubmittedUrls.length > 0) {
     lines.push(`not submitted: ${notSubmittedUrls.length} URL${notSubmittedUrls.length === 1 ? '' : 's'}`)
+  }
   for (const line of lines) io.stderr.write(`${name}: ${line}\n`)
 }

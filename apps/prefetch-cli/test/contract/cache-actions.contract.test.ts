@@ -1,23 +1,12 @@
 // ucdn prefetch / refresh / quota against the built-in demo API (the real mock server on loopback, on the
-// harness's manual clock). They need @scloud/ucdn's cache-family methods and the mock's handlers for the new
-// actions: until both have landed, the commands refuse with exit 70 naming the missing method, which is tested.
-import { UcdnClient } from '@scloud/ucdn'
+// harness's manual clock), as a newcomer runs them without credentials (--mock here).
 import { createManualClock } from '@scloud/ucdn-mock'
 import { describe, expect, it } from 'vitest'
-import { lines, runCli, T0 } from '../harness.js'
+import { runCli, T0 } from '../harness.js'
 
-const wired = typeof (UcdnClient.prototype as { prefetchUrls?: unknown }).prefetchUrls === 'function'
 const ucdn = (argv: string[]) => runCli([...argv, '--mock'], createManualClock(T0), { ucdn: true })
 
-describe.skipIf(wired)('before @scloud/ucdn has the cache-family methods', () => {
-  it('prefetch refuses with exit 70, naming the missing method', async () => {
-    const result = await ucdn(['prefetch', 'https://cdn.example.com/a.js'])
-    expect(result.code).toBe(70)
-    expect(lines(result.stderr).at(-1)).toMatch(/^ucdn: this build of @scloud\/ucdn has no prefetchUrls\(\)/)
-  })
-})
-
-describe.skipIf(!wired)('on the demo API', () => {
+describe('on the demo API', () => {
   it('prefetch --wait shows both URLs finishing and exits 0 (issue 15: done when)', async () => {
     const result = await ucdn([
       'prefetch',
