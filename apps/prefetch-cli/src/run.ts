@@ -2,7 +2,9 @@ import { runTasks } from './commands/tasks.js'
 import { ExitCode } from './exit-codes.js'
 import type { Io } from './io.js'
 import { type ParseResult, parseArgs } from './options.js'
+import { runUcdn } from './run-ucdn.js'
 import { reportError, withSession } from './session.js'
+import { UCDN_COMMANDS } from './ucdn-program.js'
 
 export { DEMO_FAILURE_NOTE } from './commands/tasks.js'
 
@@ -12,6 +14,9 @@ export { DEMO_FAILURE_NOTE } from './commands/tasks.js'
  * comes from `io`.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // `npm start -- prefetch … --wait` runs this bin: a first word that is a ucdn subcommand (never a valid
+  // ucdn-prefetch argument, which takes no positional ones) is handed to ucdn.
+  if (UCDN_COMMANDS.includes(argv[0] ?? '')) return runUcdn(argv, io)
   let parsed: ParseResult
   try {
     parsed = parseArgs(argv, io.now())

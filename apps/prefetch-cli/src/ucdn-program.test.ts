@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseUcdnArgs } from './ucdn-program.js'
+import { buildUcdnProgram, parseUcdnArgs, UCDN_COMMANDS } from './ucdn-program.js'
 
 const NOW = Date.UTC(2026, 0, 31, 12, 0, 0)
 
@@ -29,6 +29,14 @@ describe('the ucdn command line', () => {
     })
     expect(() => parseUcdnArgs(['refresh', '--type', 'all', 'https://a/'], NOW)).toThrow(
       /Allowed choices are file, dir, m3u8/,
+    )
+  })
+
+  it('lists every subcommand in UCDN_COMMANDS (ucdn-prefetch hands those on to ucdn)', () => {
+    expect([...UCDN_COMMANDS].sort()).toEqual(
+      buildUcdnProgram(NOW)
+        .commands.map((c) => c.name())
+        .sort(),
     )
   })
 

@@ -25,6 +25,16 @@ import { parseWith } from './parse-with.js'
 import { quote } from './printable.js'
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const
+
+/** The subcommands of `ucdn`. */
+export const UCDN_COMMANDS: readonly string[] = [
+  'tasks',
+  'prefetch',
+  'refresh',
+  'quota',
+  'configure',
+  'completion',
+]
 export type Shell = (typeof SHELLS)[number]
 
 export interface ConfigureOptions {

@@ -14,6 +14,7 @@ import { toTaskListJson } from '../render/json.js'
 import { renderData } from '../render/output.js'
 import { renderSummary, summarize } from '../render/summary.js'
 import { renderTaskTable } from '../render/table.js'
+import { renderTaskUrls } from '../render/urls.js'
 import type { Session } from '../session.js'
 import { follow } from './follow.js'
 
@@ -38,6 +39,8 @@ export interface SubmitOptions
 }
 
 const SHOWN_URLS = 5
+/** --wait lists each URL's outcome up to this many URLs; past it, the table and the summary say enough. */
+const URL_VIEW_MAX = 20
 
 export async function runSubmit(name: string, options: SubmitOptions, session: Session): Promise<number> {
   const { api, io } = session
@@ -87,13 +90,12 @@ export async function runSubmit(name: string, options: SubmitOptions, session: S
   else if (options.output !== 'table') io.stdout.write(renderData(options.output, json))
   else if (!options.quiet) {
     const colors = colorsFor(io.stdout, options, io.env)
-    io.stdout.write(
-      renderTaskTable(result.tasks, {
-        colors,
-        timeZone: io.env.TZ || undefined,
-        width: io.stdout.isTTY ? io.stdout.columns || undefined : undefined,
-      }),
-    )
+    const timeZone = io.env.TZ || undefined
+    const width = io.stdout.isTTY ? io.stdout.columns || undefined : undefined
+    io.stdout.write(renderTaskTable(result.tasks, { colors, timeZone, width }))
+    // The URLs the user just named, each with its outcome, unless there are too many to read.
+    if (urls.length <= URL_VIEW_MAX)
+      io.stdout.write(`\n${renderTaskUrls(result.tasks, { colors, timeZone, width })}`)
     io.stdout.write(`\n${renderSummary(summarize(result.tasks), colors)}`)
   }
   const missing = [...result.lost, ...result.notFound]

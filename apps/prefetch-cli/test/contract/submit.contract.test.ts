@@ -29,6 +29,16 @@ describe('ucdn prefetch', () => {
     expect(result.stdout).toContain('2/2 URLs done (100%)')
   })
 
+  it('ucdn-prefetch hands a ucdn subcommand on to ucdn (`npm start -- prefetch … --wait` runs ucdn-prefetch)', async () => {
+    const { clock } = useWorld(server, [])
+    const result = await runCli(['prefetch', `${HOST}/a.js`, `${HOST}/b.css`, '--wait'], clock)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('2/2 URLs done (100%)')
+    // Each URL named, with its outcome.
+    expect(result.stdout).toMatch(/\n {2}https:\/\/cdn\.example\.com\/a\.js +✓ success +100% +2026-01-31/)
+    expect(result.stdout).toMatch(/\n {2}https:\/\/cdn\.example\.com\/b\.css +✓ success +100%/)
+  })
+
   it('without --wait prints the task id and the command that follows it', async () => {
     const { clock } = useWorld(server, [])
     const result = await ucdn(['prefetch', `${HOST}/a.js`], clock)
