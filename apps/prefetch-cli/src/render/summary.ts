@@ -3,7 +3,6 @@ import { printable } from '../printable.js'
 import type { TaskInfo } from '../types.js'
 import { type Colors, paintStatus } from './colors.js'
 import { formatPercent } from './format.js'
-import { overallStats } from './task-stats.js'
 
 /** The parts of @scloud/ucdn's PrefetchSummary the summary line shows. */
 export interface SummaryInput {
@@ -55,7 +54,7 @@ function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`
 }
 
-/** The summary of `tasks`, with the CLI's one progress figure per URL (task-stats.ts). */
+/** The summary of `tasks`, by the SDK's rules (one progress figure per URL everywhere). */
 export function summarize(tasks: readonly TaskInfo[]): SummaryInput {
-  return { ...summarizePrefetchTasks(tasks), progress: overallStats(tasks).percent }
+  return summarizePrefetchTasks(tasks)
 }
