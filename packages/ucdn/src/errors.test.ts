@@ -1,4 +1,5 @@
 import { inspect } from 'node:util'
+import { ScloudError } from '@scloud/signer'
 import { describe, expect, it } from 'vitest'
 import { isUcdnError, UcdnError, UcdnErrorCode } from './errors.js'
 
@@ -25,6 +26,24 @@ describe('UcdnError', () => {
     })
     expect(error.cause).toBe(cause)
     expect(error.retryable).toBe(true)
+  })
+
+  it('is a ScloudError: one base, one shape, for every SCloud SDK error', () => {
+    const cause = new Error('refused')
+    const error = new UcdnError({ code: 'INVALID_INPUT', message: 'x.', field: 'taskIds', cause })
+    expect(error).toBeInstanceOf(ScloudError)
+    expect(error).toBeInstanceOf(UcdnError)
+    expect(error).toMatchObject({
+      name: 'UcdnError',
+      code: 'INVALID_INPUT',
+      field: 'taskIds',
+      source: 'input',
+    })
+    expect(error.cause).toBe(cause)
+    const copy = error.with({ attempts: 1 })
+    expect(copy).toBeInstanceOf(ScloudError)
+    expect(copy).toMatchObject({ field: 'taskIds', source: 'input', attempts: 1 })
+    expect(copy.cause).toBe(cause)
   })
 
   it('lists every code as a stable value', () => {
@@ -75,6 +94,44 @@ describe('UcdnError', () => {
       source: 'transport',
       cause: { name: 'Error', message: 'other side closed', code: 'UND_ERR_SOCKET' },
     })
+  })
+
+  it('toJSON keeps every detail a log needs, and no cause beyond its name, code and message', () => {
+    const cause = Object.assign(new Error('socket closed'), {
+      privateKey: 'CANARY-KEY',
+      stack: 'CANARY-STACK',
+    })
+    const error = new UcdnError({
+      code: 'HTTP_ERROR',
+      message: 'busy.',
+      field: 'taskIds',
+      action: 'A',
+      retCode: 153,
+      httpStatus: 429,
+      requestId: 'r-1',
+      attempts: 3,
+      retryAfterMs: 2000,
+      missingTaskIds: ['t'],
+      cause,
+    })
+    const json = error.toJSON()
+    expect(json).toEqual({
+      name: 'UcdnError',
+      code: 'HTTP_ERROR',
+      message: 'busy.',
+      source: 'api',
+      field: 'taskIds',
+      retryable: true,
+      action: 'A',
+      retCode: 153,
+      httpStatus: 429,
+      requestId: 'r-1',
+      attempts: 3,
+      retryAfterMs: 2000,
+      missingTaskIds: ['t'],
+      cause: { name: 'Error', message: 'socket closed', code: undefined },
+    })
+    expect(JSON.stringify(error)).not.toContain('CANARY')
   })
 
   it('with() copies, overriding details and keeping the stack', () => {

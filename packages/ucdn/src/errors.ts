@@ -1,3 +1,4 @@
+import { ScloudError, type ScloudErrorSource } from '@scloud/signer'
 import { isRetryable } from './retry-policy.js'
 
 /** Every way a call can fail, as a stable value to `switch` on. */
@@ -32,7 +33,7 @@ export type UcdnErrorCode = (typeof UcdnErrorCode)[keyof typeof UcdnErrorCode]
  * (`transport`: network, timeout, redirect), the API's own refusal (`api`: a RetCode or an HTTP status), or an
  * answer the SDK cannot use (`response`).
  */
-export type UcdnErrorSource = 'input' | 'config' | 'credentials' | 'transport' | 'api' | 'response'
+export type UcdnErrorSource = ScloudErrorSource
 
 const DEFAULT_SOURCES: Readonly<Record<UcdnErrorCode, UcdnErrorSource>> = {
   API_ERROR: 'api',
@@ -85,20 +86,17 @@ export interface SubmittedUrls {
 }
 
 /**
- * The one error class of `@scloud/ucdn`. Switch on `code`; `retryable` says whether trying again later can help
+ * The one error class of `@scloud/ucdn`, a `ScloudError` (the base of every SCloud SDK error: `code`, `field`,
+ * `source`, `cause` and a safe `toJSON`). Switch on `code`; `retryable` says whether trying again later can help
  * (the client already retried it `attempts - 1` times). Messages never contain a private key or a signature.
  */
-export class UcdnError extends Error {
+export class UcdnError extends ScloudError<UcdnErrorCode> {
   override readonly name = 'UcdnError'
-  /** What went wrong, as a stable value: switch on it. */
-  readonly code!: UcdnErrorCode
+  /** Where the failure arose; see {@link UcdnErrorSource}. Always set (by default from `code`). */
+  declare readonly source: UcdnErrorSource
   /** Whether trying again later can help (network errors, timeouts, 429/5xx, RetCodes 110/150/153/≥ 2000; for an
    *  action not safe to repeat only what proves nothing was done). */
   readonly retryable: boolean
-  /** Where the failure arose; see {@link UcdnErrorSource}. */
-  readonly source: UcdnErrorSource
-  /** The parameter or option at fault, as the caller named it, when one is. */
-  readonly field: string | undefined
   /** The API action, e.g. `DescribeNewUcdnPrefetchCacheTask`. */
   readonly action: string | undefined
   /** The API's RetCode, as a number, when it sent one. */
@@ -116,10 +114,10 @@ export class UcdnError extends Error {
   /** What `prefetchUrls`/`refreshUrls` had submitted when it failed; see {@link SubmittedUrls}. */
   readonly submitted: SubmittedUrls | undefined
 
-  constructor({ message, cause, retryable, ...details }: UcdnErrorDetails) {
-    super(message, cause === undefined ? undefined : { cause })
+  constructor({ code, message, source, field, cause, retryable, ...details }: UcdnErrorDetails) {
+    super(code, message, { field, source: source ?? DEFAULT_SOURCES[code], cause })
+    // Every other detail as given, so a detail added to UcdnErrorDetails is never dropped here.
     Object.assign(this, details)
-    this.source = details.source ?? DEFAULT_SOURCES[details.code]
     this.retryable = retryable ?? isRetryable(this)
   }
 
@@ -128,21 +126,6 @@ export class UcdnError extends Error {
     const copy = new UcdnError({ ...this, message: this.message, cause: this.cause, ...details })
     copy.stack = this.stack
     return copy
-  }
-
-  /** A plain, safe object for logs and JSON: no stack, the cause reduced to its name, code and message. */
-  toJSON(): Record<string, unknown> {
-    const cause = this.cause
-    return {
-      ...(this as object),
-      message: this.message,
-      cause:
-        cause instanceof Error
-          ? { name: cause.name, message: cause.message, code: (cause as { code?: unknown }).code }
-          : cause === undefined
-            ? undefined
-            : typeof cause,
-    }
   }
 }
 
