@@ -1,3 +1,4 @@
+import { ScloudError } from '@scloud/signer'
 import { describe, expect, it } from 'vitest'
 import { DEMO_CREDENTIALS } from './credentials.js'
 import { UcdnMockError } from './errors.js'
@@ -68,5 +69,29 @@ describe('startMockServer refuses bad options before listening, naming them', ()
     const error = await serverRefusal(options)
     expect(error.code).toBe('INVALID_OPTION')
     expect(error.message).toContain(message)
+  })
+})
+
+describe('an option refused is a ScloudError naming the option in `field`', () => {
+  it.each<[string, () => unknown, string | undefined]>([
+    ['a misspelt option', () => createUcdnHandlers({ keypairs: [] } as never), 'keypairs'],
+    ['a bad value', () => createUcdnHandlers({ maxBodyBytes: 0 }), 'maxBodyBytes'],
+    ['options that are not an object', () => createUcdnHandlers(null as never), undefined],
+    ['a baseUrl that is not a URL', () => createUcdnHandlers({ baseUrl: 'nope' }), 'baseUrl'],
+    ['a half key pair', () => createUcdnHandlers({ keyPairs: [{ publicKey: 'p' } as never] }), 'keyPairs[0]'],
+    ['domains beside a backend', () => createUcdnHandlers({ backend: {}, domains: [] }), 'domains'],
+  ])('%s', (_, run, field) => {
+    const error = refusal(run)
+    expect(error).toBeInstanceOf(ScloudError)
+    expect(error).toMatchObject({ name: 'UcdnMockError', code: 'INVALID_OPTION', source: 'config', field })
+  })
+
+  it('startMockServer names a header timeout above the request timeout', async () => {
+    const error = await serverRefusal({ requestTimeoutMs: 1000, headersTimeoutMs: 2000 })
+    expect(error).toMatchObject({ code: 'INVALID_OPTION', field: 'headersTimeoutMs', source: 'config' })
+  })
+
+  it('startMockServer names a port given as a string', async () => {
+    expect(await serverRefusal({ port: '8080' })).toMatchObject({ field: 'port', source: 'config' })
   })
 })

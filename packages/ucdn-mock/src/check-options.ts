@@ -1,10 +1,8 @@
 // The mock's option checks: a team configuring it wrongly gets INVALID_OPTION naming the option at once, never
 // a server that listens somewhere unexpected or answers HTTP 500 to every request later.
+import { checkOptions, type OptionRule as Rule } from '@scloud/signer'
 import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
 import { UcdnMockError } from './errors.js'
-
-/** What an option must be, and how to tell. */
-type Rule = readonly [what: string, ok: (value: unknown) => boolean]
 
 const isPositiveInteger = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
@@ -51,28 +49,18 @@ export const SERVER_OPTION_RULES: Readonly<Record<string, Rule>> = {
   maxConnections: ['a positive whole number', isPositiveInteger],
 }
 
-/** Checks `options` against `rules`: an object (or undefined) with known names only, each value as its rule says. */
-export function checkOptions(options: unknown, name: string, rules: Readonly<Record<string, Rule>>): void {
-  if (options === undefined) return
-  if (!isObject(options)) throw invalid(`${name} options must be an object, got ${show(options)}.`)
-  for (const [key, value] of Object.entries(options)) {
-    const rule = Object.hasOwn(rules, key) ? rules[key] : undefined
-    if (rule === undefined) {
-      throw invalid(`${name}: unknown option "${key}" (known: ${Object.keys(rules).join(', ')}).`)
-    }
-    if (value !== undefined && !rule[1](value))
-      throw invalid(`${name}: ${key} must be ${rule[0]}, got ${show(value)}.`)
-  }
-}
-
-function invalid(message: string): UcdnMockError {
-  return new UcdnMockError('INVALID_OPTION', message)
-}
-
-/** A short rendering of a bad value: strings quoted (so "8080" is told from 8080), objects by kind. */
-function show(value: unknown): string {
-  if (typeof value === 'string') return value.length > 40 ? 'a long string' : JSON.stringify(value)
-  if (Array.isArray(value)) return 'an array'
-  if (value === null) return 'null'
-  return typeof value === 'object' ? 'an object' : typeof value === 'function' ? 'a function' : String(value)
+/**
+ * Checks `options` against `rules` with the signer's shared checker: an object (or undefined) with known names
+ * only, each value as its rule says; INVALID_OPTION naming the option (message and `field`) otherwise.
+ */
+export function checkMockOptions(
+  options: unknown,
+  owner: string,
+  rules: Readonly<Record<string, Rule>>,
+): void {
+  checkOptions(options, {
+    owner,
+    rules,
+    error: (message, field) => new UcdnMockError('INVALID_OPTION', message, { field }),
+  })
 }

@@ -5,7 +5,7 @@ import { type ApiContext, answerApiRequest, type RequestLogEntry } from './answe
 import type { DomainSeed } from './backend/cache-domains.js'
 import { createPrefetchBackend } from './backend/prefetch-backend.js'
 import type { UcdnBackend } from './backend/ucdn-backend.js'
-import { checkOptions, HANDLER_OPTION_RULES } from './check-options.js'
+import { checkMockOptions, HANDLER_OPTION_RULES } from './check-options.js'
 import type { Clock } from './clock.js'
 import { DEMO_CREDENTIALS } from './credentials.js'
 import { UcdnMockError } from './errors.js'
@@ -48,7 +48,7 @@ export type UcdnHandlersOptions = {
  * `X-UCLOUD-REQUEST-UUID` header. Use with `setupServer(...handlers)` (msw/node) or `setupWorker` (msw/browser).
  */
 export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandler[] {
-  checkOptions(options, 'createUcdnHandlers', HANDLER_OPTION_RULES)
+  checkMockOptions(options, 'createUcdnHandlers', HANDLER_OPTION_RULES)
   const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
   const privateKeys = keyPairMap(options.keyPairs ?? [DEMO_CREDENTIALS])
   const backend = backendOf(options)
@@ -91,6 +91,7 @@ export function backendOf(
       throw new UcdnMockError(
         'INVALID_OPTION',
         `${name} configures the default backend; with your own backend, give it to createPrefetchBackend instead.`,
+        { field: name },
       )
     }
   }
@@ -110,12 +111,14 @@ function parseBaseUrl(baseUrl: string): { origin: string; prefix: string } {
     throw new UcdnMockError(
       'INVALID_OPTION',
       `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}.`,
+      { field: 'baseUrl' },
     )
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '') {
     throw new UcdnMockError(
       'INVALID_OPTION',
       `baseUrl must be an http(s) URL without query or fragment, got ${JSON.stringify(baseUrl)}.`,
+      { field: 'baseUrl' },
     )
   }
   return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') }
@@ -135,12 +138,14 @@ function keyPairMap(keyPairs: readonly Credentials[]): ReadonlyMap<string, strin
       throw new UcdnMockError(
         'INVALID_OPTION',
         `keyPairs[${i}] needs a non-empty publicKey and a non-empty privateKey without surrounding whitespace.`,
+        { field: `keyPairs[${i}]` },
       )
     }
     if (map.has(publicKey) && map.get(publicKey) !== privateKey) {
       throw new UcdnMockError(
         'INVALID_OPTION',
         `keyPairs[${i}] repeats a publicKey with a different privateKey.`,
+        { field: `keyPairs[${i}]` },
       )
     }
     map.set(publicKey, privateKey)

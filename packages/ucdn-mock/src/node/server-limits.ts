@@ -28,6 +28,7 @@ export function resolveServerLimits(options: Partial<ServerLimits>): ServerLimit
     throw new UcdnMockError(
       'INVALID_OPTION',
       `startMockServer: headersTimeoutMs (${headersTimeoutMs}) must not exceed requestTimeoutMs (${requestTimeoutMs}).`,
+      { field: 'headersTimeoutMs' },
     )
   }
   return {

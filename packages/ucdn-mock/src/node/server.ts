@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream'
 import { getResponse } from 'msw'
 import type { PrefetchBackend } from '../backend/prefetch-backend.js'
 import type { UcdnBackend } from '../backend/ucdn-backend.js'
-import { checkOptions, HANDLER_OPTION_RULES, SERVER_OPTION_RULES } from '../check-options.js'
+import { checkMockOptions, HANDLER_OPTION_RULES, SERVER_OPTION_RULES } from '../check-options.js'
 import { createFaultInjector, type FaultInjector } from '../faults.js'
 import { backendOf, createUcdnHandlers, type UcdnHandlersOptions } from '../handlers.js'
 import { DEFAULT_MAX_BODY_BYTES } from '../read-params.js'
@@ -58,7 +58,11 @@ export type MockServer<B extends UcdnBackend = PrefetchBackend> = {
 export async function startMockServer<B extends UcdnBackend = PrefetchBackend>(
   options: MockServerOptions<B> = {},
 ): Promise<MockServer<B>> {
-  checkOptions(options, 'startMockServer', { ...SERVER_OPTION_RULES, ...HANDLER_OPTION_RULES, baseUrl: NONE })
+  checkMockOptions(options, 'startMockServer', {
+    ...SERVER_OPTION_RULES,
+    ...HANDLER_OPTION_RULES,
+    baseUrl: NONE,
+  })
   const {
     port = 0,
     host = '127.0.0.1',
