@@ -59,6 +59,15 @@ describe('checkOptions', () => {
     expect(error.field).toBe('prot')
   })
 
+  it('quotes an unknown name safely: escaped, on one line, cut when long', () => {
+    const error = failure(JSON.parse('{"a\\nb\\u001b[2J": 1}'))
+    expect(error.message).toBe(
+      'startServer: unknown option "a\\nb\\u001b[2J" (known: port, host, credentials).',
+    )
+    expect(error.field).toBe('a\nb\u001b[2J')
+    expect(failure({ ['x'.repeat(200)]: 1 }).message).toContain(`"${'x'.repeat(80)}…"`)
+  })
+
   it('refuses names every object inherits, given as own options', () => {
     for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
       const options = JSON.parse(`{"${name}": 1}`)

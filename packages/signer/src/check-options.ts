@@ -44,7 +44,7 @@ export function checkOptions<T>(options: T, spec: OptionsSpec): T {
     const rule = Object.hasOwn(rules, key) ? rules[key] : undefined
     if (rule === undefined) {
       const known = Object.keys(rules).map((name) => (parent === undefined ? name : `${parent}.${name}`))
-      throw error(`${owner}: unknown option "${field}" (known: ${known.join(', ')}).`, field)
+      throw error(`${owner}: unknown option ${quoteName(field)} (known: ${known.join(', ')}).`, field)
     }
     const value: unknown = (options as Record<string, unknown>)[key]
     if (value === undefined || rule[1](value)) continue
@@ -69,6 +69,11 @@ export function describeValue(value: unknown): string {
     return String(value)
   if (value instanceof Date) return 'a Date'
   return describeType(value)
+}
+
+/** An option name as given, JSON-quoted (a line break or a terminal escape in it cannot forge a log line), cut. */
+function quoteName(name: string): string {
+  return JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name)
 }
 
 function isSecret(secret: OptionsSpec['secret'], key: string): boolean {
