@@ -14,14 +14,9 @@ import type { SubmitDeps } from './cache/submit-batches.js'
 import { prefetchUrls, refreshUrls } from './cache/submit-urls.js'
 import type { CacheQuota, RefreshTaskPage, SubmitOptions, SubmitResult } from './cache/types.js'
 import type { CallNaming, OperationCaller } from './caller.js'
-import {
-  checkOptions,
-  checkSignal,
-  type ResolvedConfig,
-  resolveConfig,
-  type UcdnClientOptions,
-} from './config.js'
+import { type ResolvedConfig, resolveConfig, type UcdnClientOptions } from './config.js'
 import { createPaginator } from './create-paginator.js'
+import { checkCallOptions, SIGNAL } from './option-rules.js'
 import { execute, type PipelineContext, prepare, type SendResult } from './pipeline/pipeline.js'
 import { signerError } from './pipeline/sign.js'
 import {
@@ -238,7 +233,7 @@ export class UcdnClient {
    * in flight at once (they fail). Calls made afterwards open new connections.
    */
   close(options: CloseOptions = {}): Promise<void> {
-    checkOptions(options, 'close', ['force'])
+    checkCallOptions(options, 'close', { force: ['true or false', (v) => typeof v === 'boolean'] })
     return this.#transport.close({ force: options.force === true })
   }
 
@@ -265,9 +260,8 @@ export class UcdnClient {
   ): Promise<SendResult<O>> {
     try {
       const wire = prepare(this.#context, operation, params, naming)
-      checkOptions(options, operation.action, ['signal'])
-      const signal = checkSignal(options?.signal, `${operation.action}: signal`)
-      return execute(this.#context, operation, wire, signal)
+      checkCallOptions(options, operation.action, { signal: SIGNAL })
+      return execute(this.#context, operation, wire, options?.signal)
     } catch (error) {
       return Promise.reject(error)
     }

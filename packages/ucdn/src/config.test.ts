@@ -138,7 +138,10 @@ describe('resolveConfig', () => {
 describe('resolveConfig refuses bad input clearly, never with a TypeError', () => {
   it('never quotes what was passed as credentials (it may be a private key)', () => {
     const error = rejection({ env: {}, credentials: 'CANARY-PRIVATE-KEY-123' })
-    expect(error.message).toBe('credentials must be credentials or a provider function, got a string.')
+    expect(error.message).toBe(
+      'UcdnClient: credentials must be credentials or a provider function, got a string.',
+    )
+    expect(error).toMatchObject({ field: 'credentials', source: 'config' })
     expect(JSON.stringify(error.toJSON())).not.toContain('CANARY')
     expect(error.stack).not.toContain('CANARY')
   })
@@ -162,7 +165,11 @@ describe('resolveConfig refuses bad input clearly, never with a TypeError', () =
       { env: { UCLOUD_TIMEOUT_SECOND: 5 } },
       'env.UCLOUD_TIMEOUT_SECOND must be a string, got 5',
     ],
-    ['a misspelt retry option', { retry: { baseDelay: 5 } }, 'UcdnClient retry: unknown option "baseDelay"'],
+    [
+      'a misspelt retry option',
+      { retry: { baseDelay: 5 } },
+      'UcdnClient: unknown option "retry.baseDelay" (known: retry.baseDelayMs, retry.maxDelayMs, retry.maxRetryAfterMs).',
+    ],
     ['retry: null', { retry: null }, 'retry must be an object, got null'],
     [
       'a userAgent with a line break',

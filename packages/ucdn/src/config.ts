@@ -4,9 +4,10 @@ import { BASE_PATH, type FetchAPI } from '@scloud/ucdn-client'
 import { buildUserAgent, readSharedConfig } from '#platform'
 import { createSleep } from './abort.js'
 import { type Clock, type Sleep, systemClock, systemTimers, type Timers } from './clock.js'
-import { describeValue, Hidden, quote } from './describe-value.js'
+import { describeValue } from './describe-value.js'
 import { invalidInput } from './invalid-input.js'
 import type { UcdnLogger } from './logger.js'
+import { CLIENT_OPTION_RULES, checkClientOptions, RETRY_OPTION_RULES } from './option-rules.js'
 import { type BackoffOptions, DEFAULT_BACKOFF } from './retry-policy.js'
 
 /** Options of `new UcdnClient()`; all optional. */
@@ -98,53 +99,14 @@ export const DEFAULT_MAX_RETRIES = 2
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 type Env = Readonly<Record<string, string | undefined>>
-type Rule = readonly [what: string, ok: (value: unknown) => boolean]
 
 const isString = (v: unknown): v is string => typeof v === 'string'
-const isFunction = (v: unknown) => typeof v === 'function'
-const isObject = (v: unknown) => typeof v === 'object' && v !== null
 const isPositive = (v: unknown) => typeof v === 'number' && v > 0 && v < Number.POSITIVE_INFINITY
-const withMethods =
-  (...methods: string[]): Rule[1] =>
-  (v) =>
-    methods.every((method) => typeof (v as Record<string, unknown> | null)?.[method] === 'function')
-const atLeast = (min: number): Rule => [
-  `an integer ≥ ${min}`,
-  (v) => Number.isSafeInteger(v) && (v as number) >= min,
-]
-const FUNCTION: Rule = ['a function', isFunction]
-const STRING: Rule = ['a string', isString]
-const NON_EMPTY: Rule = ['a non-empty string', (v) => isString(v) && v.trim() !== '']
-
-/** Every option and what it must be; anything else is a misspelt option. */
-const OPTIONS: Readonly<Record<string, Rule>> = {
-  credentials: ['credentials or a provider function', (v) => isObject(v) || isFunction(v)],
-  baseUrl: STRING,
-  projectId: NON_EMPTY,
-  timeoutMs: ['a positive number of milliseconds', isPositive],
-  profile: NON_EMPTY,
-  configFile: NON_EMPTY,
-  maxRetries: atLeast(0),
-  maxResponseBytes: atLeast(1),
-  retry: ['an object', isObject],
-  fetch: FUNCTION,
-  userAgent: STRING,
-  logger: ['an object with a debug() method', withMethods('debug')],
-  env: ['an object', isObject],
-  clock: ['an object with a now() method', withMethods('now')],
-  timers: ['an object with setTimeout() and clearTimeout()', withMethods('setTimeout', 'clearTimeout')],
-  sleep: FUNCTION,
-  random: FUNCTION,
-}
 
 /** Validates `options` (INVALID_INPUT naming the option or variable) and fills in environment and defaults. */
 export function resolveConfig(options: UcdnClientOptions = {}): ResolvedConfig {
-  checkOptions(options, 'UcdnClient', Object.keys(OPTIONS))
-  for (const [key, value] of Object.entries(options)) {
-    const [what, ok] = OPTIONS[key] as Rule
-    // `credentials` may be a key passed by mistake: name its type, never quote it.
-    check(value, key, what, ok, key === 'credentials' ? new Hidden(value) : value)
-  }
+  checkClientOptions(options, CLIENT_OPTION_RULES)
+  checkClientOptions(options.retry, RETRY_OPTION_RULES, 'retry')
   const o = options
   const env: Env = o.env ?? (globalThis as { process?: { env?: Env } }).process?.env ?? {}
   const timers = o.timers ?? systemTimers
@@ -156,10 +118,10 @@ export function resolveConfig(options: UcdnClientOptions = {}): ResolvedConfig {
     (o.timeoutMs ?? seconds) === undefined
       ? readSharedConfig({ profile: o.profile, configFile: o.configFile, env: o.env })
       : undefined
-  const backoff = { ...DEFAULT_BACKOFF }
-  checkOptions(o.retry, 'UcdnClient retry', Object.keys(backoff))
-  for (const key of Object.keys(backoff) as (keyof BackoffOptions)[]) {
-    backoff[key] = checkDuration(o.retry?.[key], `retry.${key}`) ?? backoff[key]
+  const backoff: BackoffOptions = {
+    baseDelayMs: o.retry?.baseDelayMs ?? DEFAULT_BACKOFF.baseDelayMs,
+    maxDelayMs: o.retry?.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
+    maxRetryAfterMs: o.retry?.maxRetryAfterMs ?? DEFAULT_BACKOFF.maxRetryAfterMs,
   }
   return {
     baseUrl: resolveBaseUrl(o.baseUrl, env, file?.baseUrl),
@@ -211,9 +173,10 @@ function resolveBaseUrl(option: string | undefined, env: Env, fromFile: string |
 }
 
 /**
- * `value` when undefined or `ok`, else INVALID_INPUT "<name> must be <what>, got <value>.". A `name` of the form
- * "method: option" is a helper's per-call option (`source: 'input'`, `field` the option); any other name is the
- * client's option, environment variable or config file entry (`source: 'config'`).
+ * `value` when undefined or `ok`, else INVALID_INPUT "<name> must be <what>, got <value>.": one value that is not
+ * an option of its own (an environment variable, a config file entry, `maxDelayMs` against `minDelayMs`). A
+ * `name` of the form "method: option" is a helper's per-call option (`source: 'input'`, `field` the option); any
+ * other name is the client's option, environment variable or config file entry (`source: 'config'`).
  */
 export function check<T>(
   value: T,
@@ -233,40 +196,3 @@ function fieldOf(name: string): { field: string; source: 'input' | 'config' } {
   const at = name.lastIndexOf(': ')
   return at === -1 ? { field: name, source: 'config' } : { field: name.slice(at + 2), source: 'input' }
 }
-
-/**
- * An options object (or undefined) holding only `known` keys; INVALID_INPUT naming a stray (misspelt) one. `name`
- * is `UcdnClient` (or `UcdnClient <option>`) for the client's options, else the method whose options these are.
- */
-export function checkOptions<T>(options: T, name: string, known: readonly string[]): T {
-  const client = name.startsWith('UcdnClient')
-  const parent = client ? name.slice('UcdnClient '.length) : ''
-  const source = client ? 'config' : 'input'
-  if (options !== undefined && !isObject(options)) {
-    throw invalidInput(`${name} options must be an object, got ${describeValue(options)}.`, {
-      field: parent || 'options',
-      source,
-    })
-  }
-  for (const key of Object.keys(options ?? {})) {
-    if (!known.includes(key)) {
-      throw invalidInput(`${name}: unknown option ${quote(key)} (known: ${known.join(', ')}).`, {
-        field: parent ? `${parent}.${key}` : key,
-        source,
-      })
-    }
-  }
-  return options
-}
-
-export const checkSignal = (signal: AbortSignal | undefined, name: string) =>
-  check(signal, name, 'an AbortSignal', (v) => typeof (v as AbortSignal).addEventListener === 'function')
-
-export const checkInteger = (value: number | undefined, name: string, min: number) =>
-  check(value, name, `an integer ≥ ${min}`, (v) => Number.isSafeInteger(v) && (v as number) >= min)
-
-export const checkDuration = (value: number | undefined, name: string) =>
-  check(value, name, 'a number of milliseconds ≥ 0', (v) => typeof v === 'number' && v >= 0)
-
-export const checkFunction = <F>(value: F | undefined, name: string) =>
-  check(value, name, FUNCTION[0], FUNCTION[1])

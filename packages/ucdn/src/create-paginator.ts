@@ -2,8 +2,8 @@
 // answer's list/total come from the descriptor, so a paginated action added to the spec pages with no new code.
 import type { AnyOperation, OperationPagination } from '@scloud/ucdn-client'
 import type { CallNaming, OperationCaller } from './caller.js'
-import { checkInteger, checkOptions, checkSignal } from './config.js'
 import { invalidInput } from './invalid-input.js'
+import { atLeast, checkCallOptions, SIGNAL } from './option-rules.js'
 import { paginateByOffset } from './paginate.js'
 import type { SendResult } from './pipeline/pipeline.js'
 import type { PaginatePrefetchTasksOptions } from './prefetch-tasks.js'
@@ -12,6 +12,14 @@ import type { PaginatePrefetchTasksOptions } from './prefetch-tasks.js'
 export const DEFAULT_PAGE_SIZE = 100
 /** Pages at most, whatever the API says, when `maxPages` is not given. */
 export const DEFAULT_MAX_PAGES = 10_000
+
+/** Every option of a paginator (the type makes this list complete). */
+const PAGINATOR_OPTION_RULES = {
+  pageSize: atLeast(1),
+  concurrency: atLeast(1),
+  maxPages: atLeast(1),
+  signal: SIGNAL,
+} satisfies Record<keyof PaginatePrefetchTasksOptions, unknown>
 
 export interface PaginatorNaming extends CallNaming {
   /** An item's identity: an item already yielded (the list shifted under the walk) is not yielded again. */
@@ -33,7 +41,7 @@ export function createPaginator<O extends AnyOperation>(
   const { method } = naming
   const pagination = operation.pagination
   if (pagination === undefined) throw new TypeError(`${operation.action} is not paginated.`)
-  checkOptions(options, method, ['pageSize', 'concurrency', 'maxPages', 'signal'])
+  checkCallOptions(options, method, PAGINATOR_OPTION_RULES)
   const limitName = nameOf(operation, pagination.wire.limit, naming)
   const given = params as Record<string, unknown> | null | undefined
   if (given !== null && typeof given === 'object' && given[limitName] !== undefined) {
@@ -44,10 +52,10 @@ export function createPaginator<O extends AnyOperation>(
   }
   const wire = caller.prepare(operation, params, naming)
   return walk(caller, operation, pagination, wire, naming, {
-    pageSize: checkInteger(options?.pageSize, `${method}: pageSize`, 1) ?? DEFAULT_PAGE_SIZE,
-    concurrency: checkInteger(options?.concurrency, `${method}: concurrency`, 1) ?? 1,
-    maxPages: checkInteger(options?.maxPages, `${method}: maxPages`, 1) ?? DEFAULT_MAX_PAGES,
-    signal: checkSignal(options?.signal, `${method}: signal`),
+    pageSize: options?.pageSize ?? DEFAULT_PAGE_SIZE,
+    concurrency: options?.concurrency ?? 1,
+    maxPages: options?.maxPages ?? DEFAULT_MAX_PAGES,
+    signal: options?.signal,
   })
 }
 

@@ -20,16 +20,10 @@ export function quoteList(items: readonly string[], max = 5): string {
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return quote(value)
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date'
-  if (value instanceof Hidden) return value.value === null ? 'null' : `a ${typeof value.value}`
   if (Array.isArray(value)) return 'an array'
   return typeof value === 'object' && value !== null
     ? 'an object'
     : typeof value === 'function'
       ? 'a function'
       : String(value)
-}
-
-/** A value never to be quoted in a message (it may be a secret, like a key passed as `credentials`): only its type. */
-export class Hidden {
-  constructor(readonly value: unknown) {}
 }

@@ -163,9 +163,11 @@ describe('the shared config file', () => {
       ).toThrow(UcdnError)
     })
     it('checks the profile and configFile options', () => {
-      expect(rejection({ env: {}, profile: '' }).message).toBe('profile must be a non-empty string, got "".')
+      expect(rejection({ env: {}, profile: '' }).message).toBe(
+        'UcdnClient: profile must be a non-empty string, got "".',
+      )
       expect(rejection({ env: {}, configFile: 3 as unknown as string }).message).toBe(
-        'configFile must be a non-empty string, got 3.',
+        'UcdnClient: configFile must be a non-empty string, got 3.',
       )
     })
   })

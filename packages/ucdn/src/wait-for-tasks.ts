@@ -1,13 +1,15 @@
 // One waiter for every paginated action whose items are tasks (TaskId, Status, UrlLists): prefetch tasks today,
 // refresh tasks tomorrow. Polls the pending ids through the generic paginator until every task and URL is
 // finished, reporting progress and giving up on ids the API does not know.
+import type { OptionRule } from '@scloud/signer'
 import type { AnyOperation, TaskInfo } from '@scloud/ucdn-client'
 import type { OperationCaller } from './caller.js'
 import type { ResolvedConfig } from './config.js'
-import { check, checkDuration, checkFunction, checkInteger, checkOptions, checkSignal } from './config.js'
+import { check } from './config.js'
 import { DEFAULT_MAX_PAGES, DEFAULT_PAGE_SIZE, walk } from './create-paginator.js'
 import { quoteList } from './describe-value.js'
 import { invalidInput } from './invalid-input.js'
+import { atLeast, CLOCK, checkCallOptions, DURATION, FUNCTION, PARAMETER, SIGNAL } from './option-rules.js'
 import { pollUntil } from './poll.js'
 import type { WaitForPrefetchTasksOptions } from './prefetch-tasks.js'
 import { isTaskFinished, summarizePrefetchTasks } from './summarize.js'
@@ -21,21 +23,21 @@ const WAIT_DEFAULTS = Object.freeze({
 })
 
 /** Every option (the type makes this list complete); others are misspelt. */
-const WAIT_OPTIONS = Object.keys({
-  timeoutMs: 1,
-  minDelayMs: 1,
-  maxDelayMs: 1,
-  signal: 1,
-  onProgress: 1,
-  onMissing: 1,
-  missingGracePolls: 1,
-  isDcdn: 1,
-  beginTime: 1,
-  endTime: 1,
-  projectId: 1,
-  clock: 1,
-  sleep: 1,
-} satisfies Record<keyof WaitForPrefetchTasksOptions, 1>)
+const WAIT_OPTION_RULES = {
+  timeoutMs: DURATION,
+  minDelayMs: DURATION,
+  maxDelayMs: DURATION,
+  signal: SIGNAL,
+  onProgress: FUNCTION,
+  onMissing: ['"error" or "ignore"', (v) => v === 'error' || v === 'ignore'],
+  missingGracePolls: atLeast(1),
+  isDcdn: PARAMETER,
+  beginTime: PARAMETER,
+  endTime: PARAMETER,
+  projectId: PARAMETER,
+  clock: CLOCK,
+  sleep: FUNCTION,
+} satisfies Record<keyof WaitForPrefetchTasksOptions, OptionRule>
 
 /** The request parameters (by SDK name) the waiter takes from its options. */
 const WINDOW = ['isDcdn', 'beginTime', 'endTime', 'projectId'] as const
@@ -58,21 +60,13 @@ export async function waitForTasks<O extends AnyOperation, T extends TaskInfo>(
   const pagination = operation.pagination
   if (pagination === undefined) throw new TypeError(`${operation.action} is not paginated.`)
   const name = (option: string) => `${method}: ${option}`
-  checkOptions(options, method, WAIT_OPTIONS)
-  const onMissing = check(
-    options.onMissing,
-    name('onMissing'),
-    '"error" or "ignore"',
-    (v) => v === 'error' || v === 'ignore',
-  )
-  const minDelayMs = checkDuration(options.minDelayMs, name('minDelayMs')) ?? WAIT_DEFAULTS.minDelayMs
-  const maxDelayMs = checkDuration(options.maxDelayMs, name('maxDelayMs')) ?? WAIT_DEFAULTS.maxDelayMs
-  const timeoutMs = checkDuration(options.timeoutMs, name('timeoutMs')) ?? WAIT_DEFAULTS.timeoutMs
-  const grace =
-    checkInteger(options.missingGracePolls, name('missingGracePolls'), 1) ?? WAIT_DEFAULTS.missingGracePolls
-  const onProgress = checkFunction(options.onProgress, name('onProgress'))
+  checkCallOptions(options, method, WAIT_OPTION_RULES)
+  const { onMissing, onProgress, signal } = options
+  const minDelayMs = options.minDelayMs ?? WAIT_DEFAULTS.minDelayMs
+  const maxDelayMs = options.maxDelayMs ?? WAIT_DEFAULTS.maxDelayMs
+  const timeoutMs = options.timeoutMs ?? WAIT_DEFAULTS.timeoutMs
+  const grace = options.missingGracePolls ?? WAIT_DEFAULTS.missingGracePolls
   check(maxDelayMs, name('maxDelayMs'), `≥ minDelayMs (${minDelayMs})`, (v) => (v as number) >= minDelayMs)
-  const signal = checkSignal(options.signal, name('signal'))
   // The request schema checks every id, the time window and the rest; an empty list would ask for every task.
   const idsField = operation.fields.find((field) => field.sdkName === 'taskIds')
   if (idsField === undefined) throw new TypeError(`${operation.action} takes no task ids.`)

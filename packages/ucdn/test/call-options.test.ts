@@ -59,9 +59,44 @@ describe('per-call options', () => {
       () => client().waitForPrefetchTasks(['t1'], { signal: 5 as never }),
       'waitForPrefetchTasks: signal must be an AbortSignal, got 5',
     ],
+    [
+      'describePrefetchTasks: a null signal',
+      () => client().describePrefetchTasks({}, { signal: null as never }),
+      'DescribeNewUcdnPrefetchCacheTask: signal must be an AbortSignal, got null.',
+    ],
+    [
+      'waitForPrefetchTasks: a sleep that is not a function',
+      () => client().waitForPrefetchTasks(['t1'], { sleep: 5 as never }),
+      'waitForPrefetchTasks: sleep must be a function, got 5.',
+    ],
+    [
+      'waitForPrefetchTasks: a clock without now()',
+      () => client().waitForPrefetchTasks(['t1'], { clock: {} as never }),
+      'waitForPrefetchTasks: clock must be an object with a now() method, got an object.',
+    ],
+    [
+      'close: a force that is not a boolean',
+      () => client().close({ force: 'yes' as never }),
+      'close: force must be true or false, got "yes".',
+    ],
   ])('%s → INVALID_INPUT naming it, nothing sent', async (_, run, message) => {
     const error = await refusal(run)
     expect(error.code).toBe('INVALID_INPUT')
     expect(error.message).toContain(message)
+  })
+
+  it.each<[string, () => unknown, string]>([
+    ['a misspelt option', () => client().paginatePrefetchTasks({}, { pagesize: 1 } as never), 'pagesize'],
+    ['a bad value', () => client().waitForPrefetchTasks(['t1'], { minDelayMs: -1 }), 'minDelayMs'],
+    ['options that are not an object', () => client().waitForPrefetchTasks(['t1'], 3 as never), 'options'],
+  ])('%s: `field` names the option, `source` is input', async (_, run, field) => {
+    expect(await refusal(run)).toMatchObject({ code: 'INVALID_INPUT', field, source: 'input' })
+  })
+})
+
+describe('client options', () => {
+  it('a misspelt retry option: `field` is its path, `source` is config', () => {
+    const build = () => new UcdnClient({ env: {}, retry: { baseDelay: 1 } as never })
+    expect(build).toThrow(expect.objectContaining({ field: 'retry.baseDelay', source: 'config' }))
   })
 })
