@@ -101,7 +101,7 @@ describe('UcdnError', () => {
       privateKey: 'CANARY-KEY',
       stack: 'CANARY-STACK',
     })
-    const error = new UcdnError({
+    const details = {
       code: 'HTTP_ERROR',
       message: 'busy.',
       field: 'taskIds',
@@ -112,23 +112,13 @@ describe('UcdnError', () => {
       attempts: 3,
       retryAfterMs: 2000,
       missingTaskIds: ['t'],
-      cause,
-    })
-    const json = error.toJSON()
-    expect(json).toEqual({
+    } as const
+    const error = new UcdnError({ ...details, cause })
+    expect(error.toJSON()).toEqual({
+      ...details,
       name: 'UcdnError',
-      code: 'HTTP_ERROR',
-      message: 'busy.',
       source: 'api',
-      field: 'taskIds',
       retryable: true,
-      action: 'A',
-      retCode: 153,
-      httpStatus: 429,
-      requestId: 'r-1',
-      attempts: 3,
-      retryAfterMs: 2000,
-      missingTaskIds: ['t'],
       cause: { name: 'Error', message: 'socket closed', code: undefined },
     })
     expect(JSON.stringify(error)).not.toContain('CANARY')
