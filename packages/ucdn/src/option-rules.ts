@@ -17,13 +17,17 @@ export const atLeast = (min: number): OptionRule => [
 ]
 export const FUNCTION: OptionRule = ['a function', isFunction]
 export const DURATION: OptionRule = ['a number of milliseconds ≥ 0', (v) => typeof v === 'number' && v >= 0]
-export const SIGNAL: OptionRule = ['an AbortSignal', withMethods('addEventListener')]
+export const SIGNAL: OptionRule = [
+  'an AbortSignal',
+  (v) => withMethods('addEventListener')(v) && typeof (v as AbortSignal).aborted === 'boolean',
+]
 export const CLOCK: OptionRule = ['an object with a now() method', withMethods('now')]
 /** An option that is a request parameter too: the request schema checks it, with the parameter's message. */
 export const PARAMETER: OptionRule = ['a valid request parameter', () => true]
 
 const STRING: OptionRule = ['a string', (v) => typeof v === 'string']
-const NON_EMPTY: OptionRule = ['a non-empty string', (v) => typeof v === 'string' && v.trim() !== '']
+export const NON_EMPTY: OptionRule = ['a non-empty string', (v) => typeof v === 'string' && v.trim() !== '']
+export const BOOLEAN: OptionRule = ['a boolean', (v) => typeof v === 'boolean']
 
 /** Every option of `new UcdnClient()` and what it must be; anything else is a misspelt option. */
 export const CLIENT_OPTION_RULES: Readonly<Record<string, OptionRule>> = {

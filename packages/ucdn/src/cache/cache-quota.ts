@@ -1,7 +1,8 @@
 // getCacheQuota and isPrefetchEnabled: a domain's quota with the SDK's names, and the prefetch switch as a boolean.
 import { GetUcdnDomainPrefetchEnable, GetUcdnDomainPrefetchRefreshState } from '@scloud/ucdn-client'
 import { UcdnError } from '../errors.js'
-import { checkMethodOptions, inputError, NON_EMPTY, SIGNAL } from './input-error.js'
+import { invalidInput } from '../invalid-input.js'
+import { checkCallOptions, NON_EMPTY, SIGNAL } from '../option-rules.js'
 import type { CacheQuota, CacheSend } from './types.js'
 
 /** Options of `getCacheQuota` and `isPrefetchEnabled`. */
@@ -58,9 +59,11 @@ export async function isPrefetchEnabled(
 }
 
 function checkDomainCall(domainId: string, options: DomainCallOptions | undefined, method: string) {
-  checkMethodOptions(options, method, { signal: SIGNAL, projectId: NON_EMPTY })
+  checkCallOptions(options, method, { signal: SIGNAL, projectId: NON_EMPTY })
   if (!NON_EMPTY[1](domainId)) {
-    throw inputError(`${method}: domainId must be a non-empty string, such as "ucdn-0331qd".`, 'domainId')
+    throw invalidInput(`${method}: domainId must be a non-empty string, such as "ucdn-0331qd".`, {
+      field: 'domainId',
+    })
   }
   const { signal, projectId } = options ?? {}
   return { signal, params: { domainId, ...(projectId !== undefined && { projectId }) } }

@@ -1,6 +1,6 @@
 // The URLs of a prefetch or refresh, checked all at once before anything is sent: one bad URL refuses the list,
 // so a submit is never half done because of a typo in URL 1,500.
-import { inputError } from './input-error.js'
+import { invalidInput } from '../invalid-input.js'
 
 /** How many bad URLs a message quotes; the rest are counted. */
 export const MAX_QUOTED_URLS = 3
@@ -51,7 +51,7 @@ export function urlProblem(url: unknown, rules: UrlRules): string | undefined {
 export function checkUrls(urls: readonly string[], options: CheckUrlsOptions): string[] {
   const { method } = options
   if (!Array.isArray(urls) || urls.length === 0) {
-    throw inputError(`${method}: urls must be a non-empty array of URLs.`, 'urls')
+    throw invalidInput(`${method}: urls must be a non-empty array of URLs.`, { field: 'urls' })
   }
   const bad: string[] = []
   let badCount = 0
@@ -63,9 +63,9 @@ export function checkUrls(urls: readonly string[], options: CheckUrlsOptions): s
   }
   if (badCount > 0) {
     const more = badCount > bad.length ? ` and ${badCount - bad.length} more` : ''
-    throw inputError(
+    throw invalidInput(
       `${method}: ${badCount} of ${urls.length} URLs cannot be submitted: ${bad.join(', ')}${more}; nothing was sent.`,
-      'urls',
+      { field: 'urls' },
     )
   }
   return [...new Set(urls)]

@@ -2,8 +2,8 @@
 // submit in batches of the spec's per-call limit (submit-batches.ts).
 import type { OptionRule } from '@scloud/signer'
 import { PrefetchNewUcdnDomainCache, RefreshNewUcdnDomainCache, type RefreshType } from '@scloud/ucdn-client'
+import { BOOLEAN, checkCallOptions, FUNCTION, NON_EMPTY, SIGNAL } from '../option-rules.js'
 import { checkUrls } from './check-urls.js'
-import { BOOLEAN, checkMethodOptions, FUNCTION, NON_EMPTY, SIGNAL } from './input-error.js'
 import { type SubmitDeps, submitInBatches } from './submit-batches.js'
 import type { SubmitOptions, SubmitResult } from './types.js'
 import { urlListRules } from './url-list-rules.js'
@@ -35,7 +35,7 @@ export async function prefetchUrls(
   options: (SubmitOptions & { readonly isDcdn?: boolean | undefined }) | undefined,
 ): Promise<SubmitResult> {
   const method = 'prefetchUrls'
-  checkMethodOptions(options, method, { ...SUBMIT_OPTIONS, isDcdn: BOOLEAN })
+  checkCallOptions(options, method, { ...SUBMIT_OPTIONS, isDcdn: BOOLEAN })
   const operation = PrefetchNewUcdnDomainCache
   const { maxItems, pattern } = urlListRules(operation)
   const list = checkUrls(urls, { method, pattern })
@@ -64,7 +64,7 @@ export async function refreshUrls(
   options: (SubmitOptions & { readonly type?: RefreshType | undefined }) | undefined,
 ): Promise<SubmitResult> {
   const method = 'refreshUrls'
-  checkMethodOptions(options, method, { ...SUBMIT_OPTIONS, type: TYPE })
+  checkCallOptions(options, method, { ...SUBMIT_OPTIONS, type: TYPE })
   const type = options?.type ?? 'file'
   const operation = RefreshNewUcdnDomainCache
   const { maxItems, pattern } = urlListRules(operation)
