@@ -104,7 +104,7 @@ const HOSTILE: readonly (readonly [string, readonly string[]])[] = [
   ['--task-id empty', ['--task-id', '']],
   ['--task-id only commas', ['--task-id', ',,,']],
   ['--task-id only spaces', ['-t', '   ']],
-  ['--status in capitals', ['--status', 'SUCCESS']],
+  ['--status misspelt', ['--status', 'SUCCES']],
   ['--status in Chinese', ['--status', '成功']],
   ['--limit 0', ['--limit', '0']],
   ['--limit negative', ['--limit', '-1']],
