@@ -6,7 +6,11 @@ const logged: unknown[] = []
 const logger = { error: (message: string) => void logged.push(message) }
 const answer = (error: UcdnError) => {
   const response = errorResponse(error, logger)
-  return { status: response.status, body: response.body as { error: Record<string, unknown> } }
+  return {
+    status: response.status,
+    body: response.body as { error: Record<string, unknown> },
+    headers: response.headers,
+  }
 }
 
 describe('errorResponse chooses by where the failure arose (source), never by the wording', () => {
@@ -33,5 +37,14 @@ describe('errorResponse chooses by where the failure arose (source), never by th
     const { status, body } = answer(new UcdnError({ code: 'OUTCOME_UNKNOWN', message: 'unknown.' }))
     expect(status).toBe(502)
     expect(body.error).toMatchObject({ code: 'OUTCOME_UNKNOWN', retryable: false, source: 'transport' })
+  })
+
+  it('a submit refused for pacing (RetCode 1204, nothing done) is 503 with Retry-After: try again, not a failure', () => {
+    const { status, body, headers } = answer(
+      new UcdnError({ code: 'API_ERROR', source: 'api', retCode: 1204, message: 'too soon.' }),
+    )
+    expect(status).toBe(503)
+    expect(headers).toEqual({ 'Retry-After': '10' })
+    expect(body.error).toMatchObject({ code: 'API_ERROR', retCode: 1204 })
   })
 })

@@ -1,6 +1,10 @@
 import { isUcdnError, type UcdnError } from '@scloud/ucdn'
 import { type JsonResponse, jsonError } from './json-response.js'
 
+/** RetCode 1204 of PrefetchNewUcdnDomainCache (x-scloud-ret-codes): sooner than the 10 s pacing interval. */
+const SUBMITTED_TOO_SOON = 1204
+const PACING_SECONDS = 10
+
 /** Where the BFF reports what it does not tell the browser. */
 export type BffLogger = { error(message: string, details?: unknown): void }
 
@@ -36,6 +40,11 @@ export function errorResponse(error: unknown, logger: BffLogger): JsonResponse {
     case 'ABORTED':
       return jsonError(503, error.code, 'The request was cancelled.', details)
     default: {
+      // A submit refused for pacing (the spec's RetCode 1204 of the submit actions) did nothing and may be sent
+      // again after the interval: "try again later", not "the API failed".
+      if (error.retCode === SUBMITTED_TOO_SOON) {
+        return jsonError(503, error.code, error.message, details, { 'Retry-After': String(PACING_SECONDS) })
+      }
       if (!error.retryable) return jsonError(502, error.code, error.message, details)
       const retryAfter = error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000)
       return jsonError(
