@@ -3,15 +3,12 @@ import { type CredentialProvider, type Credentials, fromStatic } from '@scloud/s
 import {
   type AnyOperation,
   DescribeNewUcdnPrefetchCacheTask,
-  DescribeNewUcdnRefreshCacheTask,
   type RefreshTaskInfo,
   type RefreshType,
   type TaskInfo,
 } from '@scloud/ucdn-client'
 import { createDefaultWireTransport, defaultCredentials } from '#platform'
-import { getCacheQuota, isPrefetchEnabled } from './cache/cache-quota.js'
 import type { SubmitDeps } from './cache/submit-batches.js'
-import { prefetchUrls, refreshUrls } from './cache/submit-urls.js'
 import type { CacheQuota, RefreshTaskPage, SubmitOptions, SubmitResult } from './cache/types.js'
 import type { CallNaming, OperationCaller } from './caller.js'
 import { type ResolvedConfig, resolveConfig, type UcdnClientOptions } from './config.js'
@@ -29,7 +26,14 @@ import {
   type WaitForPrefetchTasksOptions,
 } from './prefetch-tasks.js'
 import type { WireTransport } from './transport/wire.js'
-import { waitForTasks } from './wait-for-tasks.js'
+
+// The methods below that call other actions than DescribeNewUcdnPrefetchCacheTask, and the waiter, load their
+// code with import() on first use: an app (a browser bundle) that never calls them carries none of it, nor
+// those actions' descriptors, schemas and checks (+0 B per action it does not call; bench `bundle`).
+const cacheActions = () => import('./cache/submit-urls.js')
+const domainActions = () => import('./cache/cache-quota.js')
+const refreshTasks = () => import('./refresh-operation.js')
+const waiter = () => import('./wait-for-tasks.js')
 
 /** Per-call options. */
 export interface CallOptions {
@@ -49,7 +53,6 @@ export interface CloseOptions {
 }
 
 const DESCRIBE = DescribeNewUcdnPrefetchCacheTask
-const REFRESH = DescribeNewUcdnRefreshCacheTask
 
 /**
  * The SCloud UCDN client. Every call validates its input, signs each attempt afresh, retries what is safe to
@@ -133,10 +136,11 @@ export class UcdnClient {
    * with the tasks in the order of `taskIds` (duplicates once). Rejects `TIMEOUT` after `timeoutMs`, `ABORTED` on
    * `signal`, `INVALID_INPUT` with `missingTaskIds` for ids the API does not know (unless `onMissing: 'ignore'`).
    */
-  waitForPrefetchTasks(
+  async waitForPrefetchTasks(
     taskIds: readonly string[],
     options?: WaitForPrefetchTasksOptions,
   ): Promise<TaskInfo[]> {
+    const { waitForTasks } = await waiter()
     return waitForTasks<typeof DESCRIBE, TaskInfo>(
       this.#caller,
       this.#config,
@@ -155,10 +159,11 @@ export class UcdnClient {
    * submit, and the error's `submitted` says which tasks were created, which URLs' fate is unknown
    * (OUTCOME_UNKNOWN) and which were not sent. Follow the tasks with {@link waitForPrefetchTasks}.
    */
-  prefetchUrls(
+  async prefetchUrls(
     urls: readonly string[],
     options?: SubmitOptions & { readonly isDcdn?: boolean | undefined },
   ): Promise<SubmitResult> {
+    const { prefetchUrls } = await cacheActions()
     return prefetchUrls(this.#cache(), urls, options)
   }
 
@@ -166,10 +171,11 @@ export class UcdnClient {
    * Marks cached `urls` expired, as {@link prefetchUrls} submits (same checks, pacing, progress and failure
    * detail), 100 URLs a call. `type`: `file` (default), `dir` (each URL must end with `/`) or `m3u8`.
    */
-  refreshUrls(
+  async refreshUrls(
     urls: readonly string[],
     options?: SubmitOptions & { readonly type?: RefreshType | undefined },
   ): Promise<SubmitResult> {
+    const { refreshUrls } = await cacheActions()
     return refreshUrls(this.#cache(), urls, options)
   }
 
@@ -179,29 +185,37 @@ export class UcdnClient {
     options: CallOptions = {},
   ): Promise<RefreshTaskPage> {
     const naming = { method: 'describeRefreshTasks', names: 'sdkName' } as const
+    const { REFRESH } = await refreshTasks()
     return toTaskPage(await this.#call(REFRESH, params, options, naming))
   }
 
-  /** Every page of refresh tasks matching `params`: the refresh twin of {@link paginatePrefetchTasks}. */
+  /**
+   * Every page of refresh tasks matching `params`: the refresh twin of {@link paginatePrefetchTasks}, except that
+   * its parameters are checked when the first page is asked for (the walk's code is loaded on first use), so an
+   * INVALID_INPUT rejects the first `next()`, still before any request.
+   */
   paginateRefreshTasks(
     params?: PaginatePrefetchTasksParams,
     options?: PaginatePrefetchTasksOptions,
   ): AsyncGenerator<RefreshTaskPage, void, undefined> {
-    const pages = createPaginator(this.#caller, REFRESH, params, options, {
-      method: 'paginateRefreshTasks',
-      names: 'sdkName',
-      itemKey: taskKey,
-    })
+    const caller = this.#caller
     return (async function* () {
+      const { REFRESH } = await refreshTasks()
+      const pages = createPaginator(caller, REFRESH, params, options, {
+        method: 'paginateRefreshTasks',
+        names: 'sdkName',
+        itemKey: taskKey,
+      })
       for await (const page of pages) yield toTaskPage(page)
     })()
   }
 
   /** Resolves once every refresh task and URL is finished: the refresh twin of {@link waitForPrefetchTasks}. */
-  waitForRefreshTasks(
+  async waitForRefreshTasks(
     taskIds: readonly string[],
     options?: WaitForPrefetchTasksOptions,
   ): Promise<RefreshTaskInfo[]> {
+    const [{ waitForTasks }, { REFRESH }] = await Promise.all([waiter(), refreshTasks()])
     return waitForTasks<typeof REFRESH, RefreshTaskInfo>(
       this.#caller,
       this.#config,
@@ -213,18 +227,20 @@ export class UcdnClient {
   }
 
   /** A domain's daily prefetch and refresh quota and what was submitted today (GetUcdnDomainPrefetchRefreshState). */
-  getCacheQuota(
+  async getCacheQuota(
     domainId: string,
     options?: CallOptions & { readonly projectId?: string | undefined },
   ): Promise<CacheQuota> {
+    const { getCacheQuota } = await domainActions()
     return getCacheQuota(this.#cache().send, domainId, options)
   }
 
   /** Whether prefetch is enabled for a domain (GetUcdnDomainPrefetchEnable; an answer but 0/1 is INVALID_RESPONSE). */
-  isPrefetchEnabled(
+  async isPrefetchEnabled(
     domainId: string,
     options?: CallOptions & { readonly projectId?: string | undefined },
   ): Promise<boolean> {
+    const { isPrefetchEnabled } = await domainActions()
     return isPrefetchEnabled(this.#cache().send, domainId, options)
   }
 

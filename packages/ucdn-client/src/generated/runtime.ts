@@ -76,7 +76,7 @@ export class Configuration {
     }
 }
 
-export const DefaultConfig = new Configuration();
+export const DefaultConfig = /* @__PURE__ */ new Configuration();
 
 /**
  * This is the base class for all generated API classes.

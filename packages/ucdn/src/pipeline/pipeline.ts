@@ -13,7 +13,7 @@ import { decode, requestIdOf } from './decode.js'
 import { AttemptLog } from './log.js'
 import { withRetries } from './retry.js'
 import { send } from './send.js'
-import { sign } from './sign.js'
+import { flatten, sign } from './sign.js'
 import { type ValidateOptions, validate, type WireParams } from './validate.js'
 
 /** The steps, in the order a call goes through them. */
@@ -58,6 +58,12 @@ export function execute<O extends AnyOperation>(
   const { config } = context
   const action = operation.action
   const log = config.logger && new AttemptLog(config.logger, action, wire)
+  let flat: Record<string, string>
+  try {
+    flat = flatten(action, wire) // once per call; every attempt signs it afresh
+  } catch (error) {
+    return Promise.reject(error)
+  }
   const target = {
     action,
     transport: context.transport,
@@ -68,7 +74,7 @@ export function execute<O extends AnyOperation>(
   return withRetries(
     async (scope, _n, state) => {
       log?.start()
-      const body = await sign(action, wire, context.credentials) // sign, afresh on every attempt
+      const body = await sign(action, flat, context.credentials) // sign, afresh on every attempt
       // send; the size limit (maxResponseBytes) travels with the request: the transport stops reading at it
       const response = await send(target, body, scope, state)
       const requestId = requestIdOf(response)

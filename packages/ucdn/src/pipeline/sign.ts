@@ -1,16 +1,27 @@
 // Step 3, sign: run on every attempt, so a rotated key (a provider is asked each time) and a fresh signature go
-// with each one. The wire parameters are flattened once by @scloud/signer, signed flat, and form-encoded.
-import { type CredentialProvider, type Credentials, flattenParams, signParams } from '@scloud/signer'
+// with each one. The wire parameters are flattened once per call (`flatten`, before the retry loop); each
+// attempt signs that flat form with the platform's SHA-1 (`signedFormBody`: `crypto.hash` in Node, Web Crypto in
+// browsers, so no hashing library is loaded where the platform has one) and sends exactly what was signed.
+import { type CredentialProvider, type Credentials, flattenParams, signedFormBody } from '@scloud/signer'
 import { isUcdnError, type UcdnError } from '../errors.js'
 import { invalidInput } from '../invalid-input.js'
 import type { WireParams } from './validate.js'
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded'
 
-/** The signed form body of one attempt, and the public key it was signed for (the log names neither). */
+/** The wire parameters in flat form (`TaskId.0`, …), once per call; each attempt adds its `PublicKey`. */
+export function flatten(action: string, wire: WireParams): Record<string, string> {
+  try {
+    return flattenParams(wire)
+  } catch (error) {
+    throw signerError(action, error) ?? error
+  }
+}
+
+/** The signed form body of one attempt (the log names neither the key nor the signature). */
 export async function sign(
   action: string,
-  wire: WireParams,
+  flat: Record<string, string>,
   credentials: CredentialProvider,
 ): Promise<string> {
   let keys: Credentials
@@ -26,9 +37,10 @@ export async function sign(
     )
   }
   try {
-    const flat = flattenParams({ ...wire, PublicKey: keys.publicKey })
-    const signature = signParams(flat, keys.privateKey)
-    return `${encodeForm(flat)}&Signature=${signature}`
+    // The call's own flat object: setting its PublicKey spares signedFormBody a copy (a rotated key overwrites it).
+    flat.PublicKey = keys.publicKey
+    const body = signedFormBody(flat, keys)
+    return typeof body === 'string' ? body : await body
   } catch (error) {
     throw signerError(action, error) ?? error
   }
@@ -61,14 +73,4 @@ function isUsable(keys: Credentials | null | undefined): keys is Credentials {
     typeof keys.privateKey === 'string' &&
     keys.privateKey !== ''
   )
-}
-
-/** `key=value&…`, both sides as encodeURIComponent writes them (validation refused lone surrogates). */
-function encodeForm(flat: Readonly<Record<string, string>>): string {
-  let body = ''
-  for (const key of Object.keys(flat)) {
-    if (body !== '') body += '&'
-    body += `${encodeURIComponent(key)}=${encodeURIComponent(flat[key] as string)}`
-  }
-  return body
 }

@@ -1,0 +1,92 @@
+// What a one-call browser app loads at start, bundled as a browser app is (esbuild, code splitting on): only what
+// its call needs. Not the hashing library where Web Crypto signs, not the typescript-fetch runtime, and nothing
+// of the spec's other actions (their descriptors, schemas and checks) — those come with the methods that call
+// them, loaded on first use.
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as esbuild from 'esbuild'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const CALLED = 'DescribeNewUcdnPrefetchCacheTask'
+
+const APP = `
+import { UcdnClient } from './src/index.ts'
+const client = new UcdnClient({ credentials: { publicKey: 'p', privateKey: 's' } })
+const page = await client.describePrefetchTasks({ taskIds: ['t'] })
+document.body.textContent = String(page.taskList.length)
+`
+
+interface Bundle {
+  readonly atStart: string[]
+  readonly all: string[]
+  /** Minified bytes each input adds to the files loaded at start. */
+  readonly bytes: Record<string, number>
+}
+
+/** The inputs (paths) of the files a browser loads at start: the entry and the chunks it imports statically. */
+async function loadedAtStart(): Promise<Bundle> {
+  const result = await esbuild.build({
+    stdin: { contents: APP, resolveDir: root, sourcefile: 'app.ts', loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    splitting: true,
+    platform: 'browser',
+    conditions: ['browser', '@scloud/source'],
+    target: 'es2022',
+    metafile: true,
+    write: false,
+    outdir: 'out',
+    logLevel: 'silent',
+  })
+  const outputs = result.metafile.outputs
+  const eager = new Set<string>()
+  const visit = (name: string) => {
+    if (eager.has(name)) return
+    eager.add(name)
+    for (const imported of outputs[name]?.imports ?? []) {
+      if (imported.kind === 'import-statement') visit(imported.path)
+    }
+  }
+  for (const [name, output] of Object.entries(outputs)) if (output.entryPoint === 'app.ts') visit(name)
+  const inputsOf = (names: Iterable<string>) =>
+    [...names].flatMap((name) =>
+      Object.entries(outputs[name]?.inputs ?? {})
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => path),
+    )
+  const bytes: Record<string, number> = {}
+  for (const name of eager) {
+    for (const [path, input] of Object.entries(outputs[name]?.inputs ?? {})) {
+      bytes[path] = (bytes[path] ?? 0) + input.bytesInOutput
+    }
+  }
+  return { atStart: inputsOf(eager), all: inputsOf(Object.keys(outputs)), bytes }
+}
+
+describe('a one-call browser app', () => {
+  let bundle: Bundle
+  beforeAll(async () => {
+    bundle = await loadedAtStart()
+  }, 60_000)
+
+  // Known gap (issue #17): esbuild splits code per file, and the generator writes every action's check-and-map and
+  // schemas into one shared file each, which a lazy method's chunk and the start both need; so the other actions'
+  // code lands in a chunk loaded at start. Fix: one generated file per action. `it.fails` flips when it is fixed.
+  it.fails('loads the called action, and no other action, at start', () => {
+    const operations = bundle.atStart.filter((path) => path.includes('/generated/operations/'))
+    expect(operations.map((path) => path.replace(/.*\/operations\/|\.js$/g, ''))).toEqual([CALLED])
+  })
+
+  it('loads no hashing library at start (Web Crypto signs; @noble/hashes only where it is missing)', () => {
+    expect(bundle.atStart.filter((path) => path.includes('@noble'))).toEqual([])
+    expect(bundle.all.some((path) => path.includes('@noble'))).toBe(true)
+  })
+
+  it('loads no typescript-fetch runtime or API class (of the runtime only the BASE_PATH constant)', () => {
+    expect(bundle.atStart.filter((path) => path.includes('/generated/apis/'))).toEqual([])
+    const runtime = Object.entries(bundle.bytes).filter(([path]) => path.endsWith('/generated/runtime.js'))
+    expect(runtime.every(([, bytes]) => bytes < 120)).toBe(true)
+  })
+})
