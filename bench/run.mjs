@@ -12,10 +12,12 @@ import * as largeResponse from './figures/large-response.mjs'
 import * as overhead from './figures/overhead.mjs'
 import * as pagination from './figures/pagination.mjs'
 import * as signing from './figures/signing.mjs'
+import * as startup from './figures/startup.mjs'
+import * as submit from './figures/submit.mjs'
 import { loadSdk } from './lib/sdk.mjs'
 import { printTable } from './lib/table.mjs'
 
-const FIGURES = [overhead, largeResponse, pagination, signing, bundle, coldStart]
+const FIGURES = [overhead, largeResponse, submit, pagination, signing, bundle, coldStart, startup]
 const here = dirname(fileURLToPath(import.meta.url))
 
 const { values, positionals } = parseArgs({

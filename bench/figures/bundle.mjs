@@ -1,5 +1,7 @@
 // Figure 5: the browser bundle of a tiny app calling describePrefetchTasks (esbuild, minified, platform and
-// conditions "browser", gzip -9 with node:zlib), what dominates it, and that no Node-only code got in.
+// conditions "browser", gzip -9 with node:zlib), what dominates it, and that no Node-only code got in; and what
+// the spec's other actions add to it (+0 B each: the same app built with every other action's descriptor module
+// replaced by an empty one must be byte for byte the same size).
 import { dirname, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -8,7 +10,16 @@ import { kb } from '../lib/format.mjs'
 
 export const id = 'bundle'
 export const title = 'Browser bundle (esbuild, minified, gzip -9)'
-const BUDGET_BYTES = 20 * 1024
+const BUDGET_BYTES = 16 * 1024
+const BUDGET = '≤ 16 KB'
+/** The action the app calls; every other operation module of @scloud/ucdn-client is "an action it does not call". */
+const CALLED = 'DescribeNewUcdnPrefetchCacheTask'
+/**
+ * Chunks behind an import() that this app's one call may load, so they count: the SHA-1 fallback (a page without
+ * Web Crypto) and the validation library when it is loaded to word an error. Other lazy chunks are the code of
+ * methods the app never calls.
+ */
+const MAY_LOAD = [/noble-sha1/, /zod/, /describe-schema/, /describe-issues/]
 const benchDir = dirname(dirname(fileURLToPath(import.meta.url)))
 const repoDir = dirname(benchDir)
 
@@ -38,19 +49,33 @@ export async function run() {
         {
           figure: 'bundle size (gzip)',
           measured: `build failed: ${message}`,
-          budget: '≤ 20 KB',
+          budget: BUDGET,
           status: 'fail',
         },
       ],
     }
   }
   const { eager, lazy } = loadedFiles(result)
+  const mayLoad = lazy.filter((f) => MAY_LOAD.some((re) => re.test(f.name)))
+  const counted = [...eager, ...mayLoad]
+  const notCalled = lazy.filter((f) => !mayLoad.includes(f))
+  // +0 B per action not called: the same app with the other actions' descriptor modules emptied.
+  const others = await otherActions()
+  const alone = await build([], others)
+  const aloneFiles = loadedFiles(alone)
+  const aloneCounted = [
+    ...aloneFiles.eager,
+    ...aloneFiles.lazy.filter((f) => MAY_LOAD.some((re) => re.test(f.name))),
+  ]
+  const minOf = (files) => files.reduce((n, f) => n + f.text.length, 0)
+  const perActionBytes = (minOf(counted) - minOf(aloneCounted)) / Math.max(1, others.length)
   // What the browser downloads for the app: the entry and every chunk it imports statically, each file gzipped
   // on its own (as a server sends it). Chunks behind a dynamic import() load only when that code runs.
-  const code = eager.map((f) => f.text).join('\n')
-  const gz = gzBytes(eager)
-  const lazyGz = gzBytes(lazy)
-  const inputs = eager
+  const code = counted.map((f) => f.text).join('\n')
+  const gz = gzBytes(counted)
+  const startGz = gzBytes(eager)
+  const lazyGz = gzBytes(notCalled)
+  const inputs = counted
     .flatMap((f) => Object.entries(f.output.inputs))
     .map(([path, info]) => ({
       path: relative(repoDir, `${benchDir}/${path}`),
@@ -79,7 +104,12 @@ export async function run() {
   Object.assign(raw, {
     minifiedBytes: code.length,
     gzipBytes: gz,
+    startGzipBytes: startGz,
+    perUnusedActionBytes: perActionBytes,
+    otherActions: others,
+    withoutOtherActions: { minifiedBytes: minOf(aloneCounted), gzipBytes: gzBytes(aloneCounted) },
     eagerFiles: eager.map((f) => ({ file: f.name, bytes: f.text.length, gzipBytes: gzBytes([f]) })),
+    mayLoadFiles: mayLoad.map((f) => ({ file: f.name, bytes: f.text.length, gzipBytes: gzBytes([f]) })),
     lazyFiles: lazy.map((f) => ({ file: f.name, bytes: f.text.length, gzipBytes: gzBytes([f]) })),
     byPackage: Object.fromEntries(packages),
     gzipAddedBy: gzShares,
@@ -94,18 +124,25 @@ export async function run() {
     raw,
     rows: [
       {
-        figure: 'bundle size (gzip -9)',
-        measured: `${kb(gz)} gz (${kb(code.length)} min) in ${eager.length} file${eager.length === 1 ? '' : 's'} loaded at start`,
-        budget: '≤ 20 KB',
+        figure: 'one-call app, everything it may load (gzip -9)',
+        measured: `${kb(gz)} gz (${kb(code.length)} min) in ${counted.length} file${counted.length === 1 ? '' : 's'}; at start ${kb(startGz)} gz in ${eager.length}`,
+        budget: BUDGET,
         status: gz <= BUDGET_BYTES ? 'pass' : 'fail',
         value: gz,
       },
       {
-        figure: '  loaded on first use (import()), not counted',
+        figure: `bytes per spec action not called (${others.length} others emptied)`,
+        measured: `+${perActionBytes.toFixed(0)} B min each (${minOf(counted)} vs ${minOf(aloneCounted)} B min; ${gz} vs ${gzBytes(aloneCounted)} B gz)`,
+        budget: '+0 B',
+        status: perActionBytes <= 0 ? 'pass' : 'fail',
+        value: perActionBytes,
+      },
+      {
+        figure: "  other methods' code (import() on first use), not counted",
         measured:
-          lazy.length === 0
+          notCalled.length === 0
             ? 'none'
-            : `${kb(lazyGz)} gz in ${lazy.length} file${lazy.length === 1 ? '' : 's'} (${lazy.map((f) => f.name).join(', ')})`,
+            : `${kb(lazyGz)} gz in ${notCalled.length} file${notCalled.length === 1 ? '' : 's'}`,
         status: 'info',
       },
       {
@@ -145,8 +182,9 @@ export async function run() {
  * The app's bundle, split as a browser app is: code behind a dynamic `import()` goes to its own chunk.
  * `external` packages are left as imports (to measure what each one adds).
  */
-function build(external = []) {
+function build(external = [], emptied = []) {
   return esbuild.build({
+    plugins: emptied.length === 0 ? [] : [emptyOperations(emptied)],
     stdin: { contents: APP, resolveDir: benchDir, sourcefile: 'app.mjs', loader: 'js' },
     bundle: true,
     minify: true,
@@ -189,6 +227,26 @@ function loadedFiles(result) {
   return {
     eager: files.filter((f) => eagerNames.has(f.name)),
     lazy: files.filter((f) => !eagerNames.has(f.name)),
+  }
+}
+
+/** The generated operation modules of every action but the one the app calls. */
+async function otherActions() {
+  const { operations } = await import('@scloud/ucdn-client')
+  return Object.keys(operations).filter((action) => action !== CALLED)
+}
+
+/** An esbuild plugin that replaces these actions' descriptor modules by an empty export. */
+function emptyOperations(actions) {
+  return {
+    name: 'empty-operations',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]generated[\\/]operations[\\/]\w+\.js$/ }, (args) => {
+        const action = /(\w+)\.js$/.exec(args.path)?.[1]
+        if (!actions.includes(action)) return undefined
+        return { contents: `export const ${action} = undefined`, loader: 'js' }
+      })
+    },
   }
 }
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs'
 import { stubFetch } from './stub-response.mjs'
 
 const [mode, file] = process.argv.slice(2)
-const text = readFileSync(file, 'utf8')
+const bytes = readFileSync(file)
+const text = bytes.toString('utf8')
 // Both modes load the SDK and build a client, so the process (modules, heap already committed) is the same
 // and only the measured operation differs.
 /** @type {any} */
@@ -17,7 +18,9 @@ const credentials = mock.DEMO_CREDENTIALS ?? { publicKey: 'bench-public', privat
 const client = ucdn.UcdnClient
   ? new ucdn.UcdnClient({ credentials, baseUrl: 'http://stub.invalid/', fetch: stubFetch(text) })
   : undefined
-const call = mode === 'sdk' ? () => client.describePrefetchTasks({}) : async () => JSON.parse(text)
+// Both start from the answer's bytes (the SDK's fetch stub hands it the same bytes): decode, then parse.
+const call =
+  mode === 'sdk' ? () => client.describePrefetchTasks({}) : async () => JSON.parse(bytes.toString('utf8'))
 
 globalThis.gc()
 const before = process.memoryUsage()
