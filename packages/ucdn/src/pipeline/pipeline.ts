@@ -82,7 +82,9 @@ export function execute<O extends AnyOperation>(
       const json = decode(action, response, config.clock.now()) // decode
       const model = checkAndMap<ResponseOf<O>>(operation, json, requestId) // check and map
       log?.succeeded()
-      return { ...(model as object), requestId } as SendResult<O>
+      // The model is this call's own fresh object: the request id goes on it, not on a copy.
+      ;(model as { requestId?: string | undefined }).requestId = requestId
+      return model as SendResult<O>
     },
     {
       action,
