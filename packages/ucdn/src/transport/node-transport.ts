@@ -1,9 +1,11 @@
 // The Node wire transport: undici's dispatch API on one keep-alive Pool per origin, no WHATWG objects. One
 // handler object per call collects the answer (decoding gzip/deflate/br as it arrives), concatenates once and
 // decodes the text once. `dispatch` rather than `request`: `request` adds a body stream and an AbortSignal
-// listener per call, and hides the moment the request is written, which proves `sent: false`.
+// listener per call, and hides the moment the request is written, which proves `sent: false`. undici itself is
+// imported on the first call, not with the SDK: a process that never calls (`--help`, a usage error) does not
+// pay its ~70 ms of loading.
 import type { IncomingHttpHeaders } from 'node:http'
-import { type Dispatcher, Pool } from 'undici'
+import type { Dispatcher, Pool } from 'undici'
 import { onAbort } from '../abort.js'
 import { BodyDecoder, codingOf, type DecoderSink } from './body-decoder.js'
 import {
@@ -46,6 +48,26 @@ interface Target {
   readonly path: string
 }
 
+type PoolClass = typeof Pool
+
+let loadingUndici: Promise<PoolClass> | undefined
+let LoadedPool: PoolClass | undefined
+
+/** undici's Pool, imported once, on first use (a failed import is retried by the next call). */
+function loadPool(): Promise<PoolClass> {
+  loadingUndici ??= import('undici').then(
+    (undici) => {
+      LoadedPool = undici.Pool
+      return undici.Pool
+    },
+    (error: unknown) => {
+      loadingUndici = undefined
+      throw error
+    },
+  )
+  return loadingUndici
+}
+
 class NodeTransport implements WireTransport {
   readonly #pools = new Map<string, Pool>()
   // Every call of a client goes to the same URL: parse it once, not with `new URL` per call.
@@ -54,11 +76,24 @@ class NodeTransport implements WireTransport {
   constructor(private readonly options: NodeTransportOptions) {}
 
   send(request: WireRequest): Promise<WireResponse> {
+    if (LoadedPool === undefined) {
+      return loadPool().then(
+        () => this.send(request),
+        (cause: unknown) => {
+          throw new TransportError({
+            kind: 'connect',
+            sent: false,
+            message: 'undici could not be loaded.',
+            cause,
+          })
+        },
+      )
+    }
     const abortable = request.scope ?? request.signal
     if (abortable?.aborted) return Promise.reject(abortError(abortable.reason, request.scope, false))
     let target: Target
     try {
-      target = this.#target(request.url)
+      target = this.#target(request.url, LoadedPool)
     } catch (cause) {
       return Promise.reject(
         new TransportError({ kind: 'connect', sent: false, message: 'The API URL cannot be parsed.', cause }),
@@ -90,14 +125,14 @@ class NodeTransport implements WireTransport {
     await Promise.all(open.map((pool) => (options?.force ? pool.destroy() : pool.close())))
   }
 
-  #target(url: string): Target {
+  #target(url: string, PoolClass: PoolClass): Target {
     const cached = this.#targets.get(url)
     if (cached !== undefined) return cached
     const parsed = new URL(url)
     let pool = this.#pools.get(parsed.origin)
     if (pool === undefined) {
       const { keepAliveTimeoutMs, connections } = this.options
-      pool = new Pool(parsed.origin, {
+      pool = new PoolClass(parsed.origin, {
         ...(keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: keepAliveTimeoutMs }),
         connections: connections ?? DEFAULT_CONNECTIONS,
       })
