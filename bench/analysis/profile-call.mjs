@@ -2,6 +2,8 @@
 // (`--cpu-prof`, in a child process) and prints the top items by self time, by function and by file.
 //  - call:  n × describePrefetchTasks against the bench's loopback server (the `overhead` figure's call);
 //  - stub:  n × the same call through a fetch stub (the client's own CPU, no socket);
+//  - pipeline: n × the call's pipeline (validate → … → check and map) over a wire transport that answers at once:
+//    the SDK's own CPU on its Node path, no socket, no fetch (reaches into dist/: analysis/internals.mjs);
 //  - large: n × the 2,000 × 50 answer through a fetch stub (the `large` figure).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -50,6 +52,7 @@ async function child(which, n) {
       fetch: stubFetch(which === 'large' ? largeBody() : oneTaskBody()),
     }
   }
+  if (which === 'pipeline') return pipeline(credentials, oneTaskBody(), n)
   const client = new UcdnClient({ credentials, ...options })
   const params = which === 'large' ? {} : { taskIds: ['pf-7kq2m9x4ab'], projectId: 'org-bench01' }
   const t0 = performance.now()
@@ -59,6 +62,31 @@ async function child(which, n) {
   )
   await client.close()
   await server?.close()
+}
+
+async function pipeline(credentials, body, n) {
+  const { internal } = await import('./internals.mjs')
+  const { execute, prepare } = await internal('@scloud/ucdn', './pipeline/pipeline.js')
+  const { resolveConfig } = await internal('@scloud/ucdn', './config.js')
+  const { toTaskPage } = await internal('@scloud/ucdn', './prefetch-tasks.js')
+  const { DescribeNewUcdnPrefetchCacheTask: operation } = await import('@scloud/ucdn-client')
+  const { fromStatic } = await import('@scloud/signer')
+  const response = {
+    status: 200,
+    header: (name) => (name === 'x-ucloud-request-uuid' ? 'id-1' : undefined),
+    body,
+  }
+  const transport = { send: async () => response, close: async () => {} }
+  const config = resolveConfig({ credentials, baseUrl: 'http://127.0.0.1:9/' })
+  const context = { config, transport, credentials: fromStatic(credentials) }
+  const params = { taskIds: ['pf-7kq2m9x4ab'], projectId: 'org-bench01' }
+  const naming = { method: 'describePrefetchTasks', names: 'sdkName' }
+  const t0 = performance.now()
+  for (let i = 0; i < n; i++)
+    toTaskPage(await execute(context, operation, prepare(context, operation, params, naming)))
+  console.log(
+    `pipeline: ${n} calls, ${(((performance.now() - t0) * 1000) / n).toFixed(1)} µs per call (profiled)`,
+  )
 }
 
 /** Self time by function and by file, as a share of the samples. */
