@@ -56,9 +56,12 @@ let LoadedPool: PoolClass | undefined
 /** undici's Pool, imported once, on first use (a failed import is retried by the next call). */
 function loadPool(): Promise<PoolClass> {
   loadingUndici ??= import('undici').then(
-    (undici) => {
-      LoadedPool = undici.Pool
-      return undici.Pool
+    (undici: { Pool?: PoolClass; default?: { Pool?: PoolClass } }) => {
+      // A bundler may hand the CommonJS module's exports over as `default` only.
+      const Pool = ('Pool' in undici ? undici.Pool : undefined) ?? undici.default?.Pool
+      if (typeof Pool !== 'function') throw new Error('undici has no Pool export')
+      LoadedPool = Pool
+      return Pool
     },
     (error: unknown) => {
       loadingUndici = undefined
@@ -76,24 +79,26 @@ class NodeTransport implements WireTransport {
   constructor(private readonly options: NodeTransportOptions) {}
 
   send(request: WireRequest): Promise<WireResponse> {
-    if (LoadedPool === undefined) {
-      return loadPool().then(
-        () => this.send(request),
-        (cause: unknown) => {
-          throw new TransportError({
-            kind: 'connect',
-            sent: false,
-            message: 'undici could not be loaded.',
-            cause,
-          })
-        },
-      )
-    }
+    if (LoadedPool !== undefined) return this.#send(request, LoadedPool)
+    return loadPool().then(
+      (poolClass) => this.#send(request, poolClass),
+      (cause: unknown) => {
+        throw new TransportError({
+          kind: 'connect',
+          sent: false,
+          message: 'undici could not be loaded.',
+          cause,
+        })
+      },
+    )
+  }
+
+  #send(request: WireRequest, poolClass: PoolClass): Promise<WireResponse> {
     const abortable = request.scope ?? request.signal
     if (abortable?.aborted) return Promise.reject(abortError(abortable.reason, request.scope, false))
     let target: Target
     try {
-      target = this.#target(request.url, LoadedPool)
+      target = this.#target(request.url, poolClass)
     } catch (cause) {
       return Promise.reject(
         new TransportError({ kind: 'connect', sent: false, message: 'The API URL cannot be parsed.', cause }),
@@ -125,14 +130,14 @@ class NodeTransport implements WireTransport {
     await Promise.all(open.map((pool) => (options?.force ? pool.destroy() : pool.close())))
   }
 
-  #target(url: string, PoolClass: PoolClass): Target {
+  #target(url: string, poolClass: PoolClass): Target {
     const cached = this.#targets.get(url)
     if (cached !== undefined) return cached
     const parsed = new URL(url)
     let pool = this.#pools.get(parsed.origin)
     if (pool === undefined) {
       const { keepAliveTimeoutMs, connections } = this.options
-      pool = new PoolClass(parsed.origin, {
+      pool = new poolClass(parsed.origin, {
         ...(keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: keepAliveTimeoutMs }),
         connections: connections ?? DEFAULT_CONNECTIONS,
       })
