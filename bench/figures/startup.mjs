@@ -25,7 +25,7 @@ const COMMANDS = {
   ucdn: [
     { what: '--help', args: ['--help'], exit: 0, budget: HELP_BUDGET },
     { what: 'a usage error', args: ['--no-such-option'], exit: 2, budget: HELP_BUDGET },
-    { what: 'the demo table', args: ['prefetch', 'list', '--mock'], exit: 0, budget: DEMO_BUDGET },
+    { what: 'the demo table', args: ['tasks', '--mock'], exit: 0, budget: DEMO_BUDGET },
   ],
 }
 
