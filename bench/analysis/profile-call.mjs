@@ -93,7 +93,10 @@ async function pipeline(credentials, body, n) {
 function summarize(profile, top) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
   const time = new Map()
-  profile.samples.forEach((id, i) => time.set(id, (time.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i]
+    time.set(id, (time.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0))
+  }
   const byFunction = new Map()
   const byFile = new Map()
   let total = 0
