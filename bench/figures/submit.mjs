@@ -63,7 +63,7 @@ export async function run({ sdk, quick }) {
             headers: { 'content-type': FORM },
             body,
           })
-          const json = await res.body.json()
+          const json = /** @type {{ RetCode?: number, TaskId?: string }} */ (await res.body.json())
           if (json.RetCode !== 0) throw new Error(`hand-written ${submit.action}: RetCode ${json.RetCode}`)
           taskIds.push(json.TaskId)
         }
