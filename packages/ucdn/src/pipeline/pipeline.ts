@@ -71,6 +71,23 @@ export function execute<O extends AnyOperation>(
     userAgent: config.userAgent,
     maxResponseBytes: config.maxResponseBytes,
   }
+  // A transport still loading its code (undici, on a process's first call) gets ready before the first attempt's
+  // timer starts: loading a module is not the API being slow, and a short timeoutMs must not spend itself on it.
+  const ready = context.transport.ready?.()
+  const attempts = () => retrying(context, operation, log, flat, target, signal)
+  return ready === undefined ? attempts() : ready.then(attempts)
+}
+
+function retrying<O extends AnyOperation>(
+  context: PipelineContext,
+  operation: O,
+  log: AttemptLog | undefined,
+  flat: Record<string, string>,
+  target: Parameters<typeof send>[0],
+  signal: AbortSignal | undefined,
+): Promise<SendResult<O>> {
+  const { config } = context
+  const action = operation.action
   return withRetries(
     async (scope, _n, state) => {
       log?.start()

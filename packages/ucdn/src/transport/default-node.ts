@@ -28,6 +28,7 @@ export function createDefaultWireTransport(options: DefaultTransportOptions = {}
   return {
     // Decided per call: msw's server.listen() usually runs after the client was created.
     send: (request) => (globalFetchIsIntercepted() ? viaGlobalFetch.send(request) : node.send(request)),
+    ready: () => (globalFetchIsIntercepted() ? undefined : node.ready?.()),
     close: (options) => node.close(options),
   }
 }

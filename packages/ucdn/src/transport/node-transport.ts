@@ -78,6 +78,14 @@ class NodeTransport implements WireTransport {
 
   constructor(private readonly options: NodeTransportOptions) {}
 
+  ready(): Promise<void> | undefined {
+    if (LoadedPool !== undefined) return undefined
+    return loadPool().then(
+      () => {},
+      () => {}, // send() loads again and reports the failure as a TransportError
+    )
+  }
+
   send(request: WireRequest): Promise<WireResponse> {
     if (LoadedPool !== undefined) return this.#send(request, LoadedPool)
     return loadPool().then(

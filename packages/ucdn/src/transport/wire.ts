@@ -92,6 +92,11 @@ export class TransportError extends Error {
 /** Sends wire requests; keeps connections alive where the platform lets it. */
 export interface WireTransport {
   send(request: WireRequest): Promise<WireResponse>
+  /**
+   * Settles once the transport can send without loading code first; undefined when it already can (the hot path
+   * pays nothing). Never rejects: a failed load is reported by `send`.
+   */
+  ready?(): Promise<void> | undefined
   /** Closes kept-alive connections once calls in flight end; `force` destroys in-flight sockets at once. */
   close(options?: { readonly force?: boolean }): Promise<void>
 }
