@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import { defaultCredentialProvider } from '@scloud/signer/node'
 import type { Credentials } from '@scloud/ucdn'
 import { UcdnClient, type UcdnLogger } from '@scloud/ucdn'
+import { DEMO_NOTICE, FORCED_DEMO_NOTICE } from './demo-notices.js'
 import { CliError } from './errors.js'
 import { ExitCode } from './exit-codes.js'
 import type { Io } from './io.js'
-import { DEMO_NOTICE, FORCED_DEMO_NOTICE, startDemoApi } from './mock-mode.js'
 import type { ConnectionOptions } from './options.js'
 import { VERSION } from './options.js'
 import { quote } from './printable.js'
@@ -62,6 +62,8 @@ export async function connect(options: ConnectionOptions, io: Io, hooks: Connect
 }
 
 async function connectDemo(options: ConnectionOptions, io: Io, hooks: ConnectHooks): Promise<Connection> {
+  // The demo API (the mock, msw) is loaded only when it runs.
+  const { startDemoApi } = await import('./mock-mode.js')
   const demo = await startDemoApi({ now: io.now })
   // The demo API knows nothing of the user's projects or settings: no environment, no shared config file.
   const client = createClient(options, io, hooks, demo.credentials, demo.baseUrl, {})

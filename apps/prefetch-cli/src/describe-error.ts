@@ -1,4 +1,4 @@
-import { isUcdnError, type UcdnError } from '@scloud/ucdn'
+import type { UcdnError } from '@scloud/ucdn'
 import { CliError, UsageError } from './errors.js'
 import { ExitCode } from './exit-codes.js'
 import { printable } from './printable.js'
@@ -131,5 +131,17 @@ function isCredentialsError(error: unknown): error is CredentialsErrorLike {
     error instanceof Error &&
     error.name === 'CredentialsError' &&
     typeof (error as { code?: unknown }).code === 'string'
+  )
+}
+
+/**
+ * @scloud/ucdn's isUcdnError, by the same rule (the name and a string code): a usage error is described at start,
+ * and importing a value of the SDK's entry would make the bundle load the whole SDK (its client, zod) with it.
+ */
+function isUcdnError(value: unknown): value is UcdnError {
+  return (
+    value instanceof Error &&
+    value.name === 'UcdnError' &&
+    typeof (value as { code?: unknown }).code === 'string'
   )
 }

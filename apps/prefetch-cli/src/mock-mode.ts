@@ -9,8 +9,7 @@ export interface DemoApi {
   close(): Promise<void>
 }
 
-export const DEMO_NOTICE = 'No SCloud credentials found; using the built-in demo API (pass --live to refuse)'
-export const FORCED_DEMO_NOTICE = 'Using the built-in demo API (--mock); its tasks are not real'
+export { DEMO_NOTICE, FORCED_DEMO_NOTICE } from './demo-notices.js'
 
 /**
  * Starts the demo API. The demo tasks progress on `clock` — the real time in the CLI, a fake one in tests —

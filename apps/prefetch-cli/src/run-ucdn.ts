@@ -1,12 +1,13 @@
 import { runCompletion } from './commands/completion.js'
 import { runConfigure } from './commands/configure.js'
-import { runQuota } from './commands/quota.js'
-import { runSubmit } from './commands/submit.js'
-import { runTasks } from './commands/tasks.js'
 import { ExitCode } from './exit-codes.js'
 import type { Io } from './io.js'
-import { reportError, withSession } from './session.js'
+import { reportError } from './report-error.js'
 import { parseUcdnArgs, type UcdnParse } from './ucdn-program.js'
+
+// The commands that call the API, and the session (the SDK, the demo API), load with import() once the arguments
+// are known to ask for them: `--help`, `completion` and a usage error read only the parser.
+const session = () => import('./session.js')
 
 /**
  * `ucdn <command>`: parse `argv`, run the subcommand, resolve with the exit code. Never throws and never exits
@@ -25,15 +26,18 @@ export async function runUcdn(argv: readonly string[], io: Io): Promise<number> 
       return ExitCode.Ok
     case 'tasks': {
       const options = parsed.options
-      return withSession('ucdn', options, io, (session) => runTasks('ucdn', options, session))
+      const [{ withSession }, { runTasks }] = await Promise.all([session(), import('./commands/tasks.js')])
+      return withSession('ucdn', options, io, (opened) => runTasks('ucdn', options, opened))
     }
     case 'submit': {
       const options = parsed.options
-      return withSession('ucdn', options, io, (session) => runSubmit('ucdn', options, session))
+      const [{ withSession }, { runSubmit }] = await Promise.all([session(), import('./commands/submit.js')])
+      return withSession('ucdn', options, io, (opened) => runSubmit('ucdn', options, opened))
     }
     case 'quota': {
       const options = parsed.options
-      return withSession('ucdn', options, io, (session) => runQuota(options, session))
+      const [{ withSession }, { runQuota }] = await Promise.all([session(), import('./commands/quota.js')])
+      return withSession('ucdn', options, io, (opened) => runQuota(options, opened))
     }
     case 'configure':
       try {

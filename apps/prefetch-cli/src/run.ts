@@ -1,12 +1,11 @@
-import { runTasks } from './commands/tasks.js'
 import { ExitCode } from './exit-codes.js'
 import type { Io } from './io.js'
 import { type ParseResult, parseArgs } from './options.js'
+import { reportError } from './report-error.js'
 import { runUcdn } from './run-ucdn.js'
-import { reportError, withSession } from './session.js'
 import { UCDN_COMMANDS } from './ucdn-program.js'
 
-export { DEMO_FAILURE_NOTE } from './commands/tasks.js'
+export { DEMO_FAILURE_NOTE } from './demo-notices.js'
 
 /**
  * `ucdn-prefetch`: parse `argv`, list (and with --watch follow) prefetch tasks, print them, and resolve with the
@@ -28,5 +27,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return ExitCode.Ok
   }
   const options = parsed.options
+  // The session (the SDK, the demo API) and the command load once the arguments ask for them (see run-ucdn.ts).
+  const [{ withSession }, { runTasks }] = await Promise.all([
+    import('./session.js'),
+    import('./commands/tasks.js'),
+  ])
   return withSession('ucdn-prefetch', options, io, (session) => runTasks('ucdn-prefetch', options, session))
 }

@@ -2,28 +2,20 @@
 // the demo API) opened and closed, and any error turned into one line and an exit code.
 import { type CacheApi, createCacheApi } from './cache-api.js'
 import { type Connection, connect } from './connect.js'
-import { describeError } from './describe-error.js'
 import { interruption } from './interruption.js'
 import type { Io } from './io.js'
 import type { ConnectionOptions } from './options.js'
 import { printable } from './printable.js'
 import { RedactingStream } from './redact.js'
+import { reportError } from './report-error.js'
+
+export { reportError }
 
 /** What a command body gets: the API, whether it is the demo, and the scrubbed streams. */
 export interface Session {
   readonly api: CacheApi
   readonly demo: boolean
   readonly io: Io
-}
-
-/** Writes an error as describeError() does, under the command's own name. */
-export function reportError(error: unknown, verbose: boolean, name: string, io: Pick<Io, 'stderr'>): number {
-  const report = describeError(error, verbose)
-  // describe-error.ts speaks as ucdn-prefetch; `ucdn` errors carry their own name.
-  io.stderr.write(
-    name === 'ucdn-prefetch' ? report.text : report.text.replace(/^ucdn-prefetch: /, `${name}: `),
-  )
-  return report.exitCode
 }
 
 export async function withSession(

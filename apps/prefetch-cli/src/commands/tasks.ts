@@ -1,5 +1,6 @@
 // Listing tasks and following them: `ucdn tasks` and `ucdn-prefetch` (the same code; only the name differs).
 import type { CacheTask } from '../cache-api.js'
+import { DEMO_FAILURE_NOTE } from '../demo-notices.js'
 import { ExitCode } from '../exit-codes.js'
 import { listTasks, taskKind } from '../list-tasks.js'
 import type { CliOptions } from '../options.js'
@@ -14,10 +15,7 @@ import { renderTaskUrls } from '../render/urls.js'
 import type { Session } from '../session.js'
 import { follow } from './follow.js'
 
-/** Told on stderr when a watched demo ends with its scripted failure. */
-export const DEMO_FAILURE_NOTE =
-  "The demo's failed URL is part of its story, so this exits 0; with real tasks --watch exits 1 on a failure " +
-  '(add --fail-on-failure to see it here).\n'
+export { DEMO_FAILURE_NOTE }
 
 export async function runTasks(name: string, options: CliOptions, session: Session): Promise<number> {
   const { api, io } = session
