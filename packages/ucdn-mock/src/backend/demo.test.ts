@@ -11,6 +11,23 @@ function allTasks(backend: ReturnType<typeof createDemoBackend>) {
 }
 
 describe('createDemoBackend', () => {
+  it('serves a file and a directory refresh task beside the prefetch tasks, both done within DEMO_SETTLE_MS', () => {
+    const clock = createManualClock(T0)
+    const backend = createDemoBackend(clock)
+    const refreshes = () =>
+      backend.DescribeNewUcdnRefreshCacheTask({ Action: 'DescribeNewUcdnRefreshCacheTask' }).TaskList ?? []
+    expect(refreshes().map((t) => [t.TaskId, t.Type])).toEqual(
+      expect.arrayContaining([
+        ['demoPurgeHtml', 'file'],
+        ['demoPurgeAssets', 'dir'],
+      ]),
+    )
+    expect(refreshes().some((t) => t.Status !== 'success')).toBe(true)
+    clock.advance(DEMO_SETTLE_MS)
+    expect(refreshes().map((t) => t.Status)).toEqual(['success', 'success'])
+    expect(allTasks(backend).TotalCount).toBe(5)
+  })
+
   it('serves 5 tasks of 2–6 realistic URLs, created just before now, visible to the default query', () => {
     const backend = createDemoBackend(createManualClock(T0))
     const answer = allTasks(backend)

@@ -63,15 +63,40 @@ const DEMO_TASKS: readonly DemoTask[] = [
   },
 ]
 
+// Refresh (purge) tasks beside them, so `ucdn tasks --refresh` and the dashboard's refresh view show something:
+// a file refresh and a directory refresh after the same release, both done within the same half minute.
+const DEMO_REFRESH_TASKS: readonly (DemoTask & { readonly type: 'file' | 'dir' })[] = [
+  {
+    taskId: 'demoPurgeHtml',
+    type: 'file',
+    ageMs: 5_000,
+    urls: [
+      { url: `${CDN}/index.html`, waitMs: 0, processMs: 4_000 },
+      { url: `${CDN}/docs/getting-started.html`, waitMs: 1_000, processMs: 5_000 },
+    ],
+  },
+  {
+    taskId: 'demoPurgeAssets',
+    type: 'dir',
+    ageMs: 4_500,
+    urls: [{ url: `${CDN}/assets/`, waitMs: 2_000, processMs: 12_000 }],
+  },
+]
+
 /**
- * The demo data set of the CLI and the dashboard: 5 tasks of 2–6 URLs on `https://cdn.example.com`, created
- * in the few seconds before `clock.now()`, progressing in real time (with the default clock) and all finished
- * within {@link DEMO_SETTLE_MS} of creation. Exactly one URL fails, so exactly one task ends `failure`.
+ * The demo data set of the CLI and the dashboard: 5 prefetch tasks of 2–6 URLs on `https://cdn.example.com`, and
+ * 2 refresh tasks (a file and a directory refresh), created in the few seconds before `clock.now()`, progressing in
+ * real time (with the default clock) and all finished within {@link DEMO_SETTLE_MS} of creation. Exactly one URL
+ * fails, so exactly one prefetch task ends `failure`; both refresh tasks succeed.
  */
 export function createDemoBackend(clock: Clock = systemClock): PrefetchBackend {
   const now = clock.now()
-  return createPrefetchBackend({
+  const backend = createPrefetchBackend({
     clock,
     tasks: DEMO_TASKS.map(({ taskId, ageMs, urls }) => ({ taskId, createdAt: now - ageMs, urls })),
   })
+  for (const { taskId, type, ageMs, urls } of DEMO_REFRESH_TASKS) {
+    backend.addRefreshTask({ taskId, type, createdAt: now - ageMs, urls })
+  }
+  return backend
 }
