@@ -1,51 +1,25 @@
-import type { Browser, Response } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { type RunningBff, startBff } from '../../server/bff-server.js'
-import { hasChromium, launchChromium, screenshot, taskProgress, watchConsole } from './chromium.js'
+import type { Response } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, screenshot, taskProgress, watchConsole } from './chromium.js'
+import { useDemoPage } from './demo-page.js'
 
 // Demo mode in real Chromium: @scloud/ucdn signs and sends requests in the page, msw's service worker answers
 // them with @scloud/ucdn-mock's handlers and demo backend. ?speed=2 runs the demo's ~28 s in 14 s (the
 // same code, a faster clock).
 const DEMO_TASK_IDS = ['demoDocs', 'demoFont', 'demoHome', 'demoImgs', 'demoVids']
 
-let browser: Browser
-let bff: RunningBff
-let bffListings = 0
-
-beforeAll(async () => {
-  if (!hasChromium) return
-  browser = await launchChromium()
-  // The built page served as in production (same headers, CSP included); its API must not be used in demo mode.
-  const ucdn = {
-    paginatePrefetchTasks: () => {
-      bffListings++
-      throw new Error('demo mode must not call the server')
-    },
-  }
-  bff = await startBff({
-    ucdn,
-    staticDir: inject('pageDir'),
-    port: 0,
-    host: '127.0.0.1',
-    logger: { error() {} },
-  })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await bff?.close()
-})
+const demo = useDemoPage()
 
 describe.skipIf(!hasChromium)('demo mode in Chromium', () => {
   it('lists the demo tasks, moves their progress bars to done and shows a task’s URLs', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 1000 } })
     const problems = watchConsole(page)
     const apiResponses: Response[] = []
     page.on('response', (response) => {
       if (response.url().startsWith('https://api.scloudsg.com/')) apiResponses.push(response)
     })
 
-    await page.goto(`${bff.url}/?mode=demo&speed=2`)
+    await page.goto(`${demo.url}/?mode=demo&speed=2`)
     await page
       .locator('#task-rows tr[data-task-id]')
       .nth(DEMO_TASK_IDS.length - 1)
@@ -101,7 +75,7 @@ describe.skipIf(!hasChromium)('demo mode in Chromium', () => {
     // The API calls were answered inside the browser, by msw's service worker; the server was never asked.
     expect(apiResponses.length).toBeGreaterThan(0)
     expect(apiResponses.every((response) => response.fromServiceWorker())).toBe(true)
-    expect(bffListings).toBe(0)
+    expect(demo.serverListings).toBe(0)
     expect(problems).toEqual([])
   })
 })

@@ -1,42 +1,19 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { type RunningBff, startBff } from '../../server/bff-server.js'
-import { hasChromium, launchChromium, watchConsole } from './chromium.js'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, watchConsole } from './chromium.js'
+import { useDemoPage } from './demo-page.js'
 
 // Demo mode end to end: the form's submits go through @scloud/ucdn in the page to the mock's demo backend in
 // msw's service worker (the demo domain cdn.example.com), and the new tasks are followed until they finish.
-let browser: Browser
-let bff: RunningBff
 
-beforeAll(async () => {
-  if (!hasChromium) return
-  browser = await launchChromium()
-  const ucdn = {
-    paginatePrefetchTasks: () => {
-      throw new Error('demo mode must not call the server')
-    },
-  }
-  bff = await startBff({
-    ucdn,
-    staticDir: inject('pageDir'),
-    port: 0,
-    host: '127.0.0.1',
-    logger: { error() {} },
-  })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await bff?.close()
-})
+const demo = useDemoPage()
 
 const allFinished = () => document.querySelector('#summary')?.textContent?.endsWith('All finished.')
 
 describe.skipIf(!hasChromium)('submitting in demo mode', () => {
   it('prefetches and refreshes demo-domain URLs and follows the new tasks until done', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } })
     const problems = watchConsole(page)
-    await page.goto(`${bff.url}/?mode=demo&speed=10`)
+    await page.goto(`${demo.url}/?mode=demo&speed=10`)
     await page.waitForFunction(allFinished, null, { timeout: 30_000, polling: 200 })
 
     await page

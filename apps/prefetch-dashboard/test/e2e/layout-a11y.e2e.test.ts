@@ -1,8 +1,8 @@
 import axe from 'axe-core'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { type RunningBff, startBff } from '../../server/bff-server.js'
-import { hasChromium, launchChromium, screenshot, watchConsole } from './chromium.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, screenshot, watchConsole } from './chromium.js'
+import { useDemoPage } from './demo-page.js'
 
 // How the finished demo looks to people: no sideways scrolling down to 360 px, URLs broken at "/" and ".",
 // WCAG AA (axe-core, injected into the page) in both colour schemes, failure in red and in words. The
@@ -11,30 +11,7 @@ const WIDTHS = [1280, 768, 390, 360] as const
 const SCHEMES = ['light', 'dark'] as const
 const SCREENSHOT_WIDTHS: readonly number[] = [1280, 768, 390]
 
-let browser: Browser
-let bff: RunningBff
-
-beforeAll(async () => {
-  if (!hasChromium) return
-  browser = await launchChromium()
-  const ucdn = {
-    paginatePrefetchTasks: () => {
-      throw new Error('demo mode must not call the server')
-    },
-  }
-  bff = await startBff({
-    ucdn,
-    staticDir: inject('pageDir'),
-    port: 0,
-    host: '127.0.0.1',
-    logger: { error() {} },
-  })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await bff?.close()
-})
+const demo = useDemoPage()
 
 /** axe-core's WCAG 2.x A and AA rules, run in the page; returns the violations, one line each. */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -77,9 +54,9 @@ function urlBreaks(page: Page): Promise<string[]> {
 
 describe.skipIf(!hasChromium)('layout and accessibility in Chromium', () => {
   it('fits 360–1280 px without sideways scrolling, passes axe in both schemes and shows failure as failure', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } })
     const problems = watchConsole(page)
-    await page.goto(`${bff.url}/?mode=demo&speed=10#task=demoDocs`)
+    await page.goto(`${demo.url}/?mode=demo&speed=10#task=demoDocs`)
     await page.waitForFunction(
       () => document.querySelector('#summary')?.textContent?.endsWith('All finished.'),
       null,
@@ -125,13 +102,13 @@ describe.skipIf(!hasChromium)('layout and accessibility in Chromium', () => {
   })
 
   it('stops polling once all is finished, resumes on Refresh, and keeps the filters in the address', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } })
     const problems = watchConsole(page)
     let apiCalls = 0
     page.on('request', (request) => {
       if (request.url().startsWith('https://api.scloudsg.com/')) apiCalls++
     })
-    await page.goto(`${bff.url}/?mode=demo&speed=10`)
+    await page.goto(`${demo.url}/?mode=demo&speed=10`)
     await page.waitForFunction(
       () => document.querySelector('#summary')?.textContent?.endsWith('All finished.'),
       null,
