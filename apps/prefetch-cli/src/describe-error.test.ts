@@ -136,4 +136,9 @@ describe('describeError', () => {
     expect(describeError(bug, true).text).toMatch(/\n {2}at .*describe-error\.test\.ts/)
     expect(describeError(new UcdnError({ code: 'API_ERROR', message: 'm' }), true).text).not.toMatch(/\bat /)
   })
+
+  it('speaks as the command that failed, in its first line and in a bug report', () => {
+    expect(describeError(new UsageError('bad flag.'), false, 'ucdn').text).toBe('ucdn: bad flag.\n')
+    expect(describeError(new Error('boom'), false, 'ucdn').text).toContain('(a bug in ucdn;')
+  })
 })

@@ -9,21 +9,20 @@ export interface ErrorReport {
   readonly text: string
 }
 
-const PREFIX = 'ucdn-prefetch: '
 const MAX_CAUSES = 5
 
 /**
  * Any error as one line on stderr and an exit code. Stacks only with --verbose, and only for our own bugs. Every
  * line goes through printable(): messages quote what the server sent (a RetCode's Message), file names, profiles.
  */
-export function describeError(error: unknown, verbose: boolean): ErrorReport {
-  const { exitCode, line, details } = classify(error)
-  const lines = [PREFIX + line]
+export function describeError(error: unknown, verbose: boolean, command = 'ucdn-prefetch'): ErrorReport {
+  const { exitCode, line, details } = classify(error, command)
+  const lines = [`${command}: ${line}`]
   if (verbose) lines.push(...details.map((d) => `  ${d}`), ...causeChain(error))
   return { exitCode, text: `${lines.map(printable).join('\n')}\n` }
 }
 
-function classify(error: unknown): { exitCode: ExitCode; line: string; details: string[] } {
+function classify(error: unknown, command: string): { exitCode: ExitCode; line: string; details: string[] } {
   if (error instanceof UsageError) return { exitCode: ExitCode.Usage, line: error.message, details: [] }
   if (error instanceof CliError) return { exitCode: error.exitCode, line: error.message, details: [] }
   if (isUcdnError(error)) return classifyUcdnError(error)
@@ -34,7 +33,7 @@ function classify(error: unknown): { exitCode: ExitCode; line: string; details: 
   const stack = error instanceof Error && error.stack !== undefined ? error.stack.split('\n').slice(1) : []
   return {
     exitCode: ExitCode.Internal,
-    line: `unexpected error: ${message} (a bug in ucdn-prefetch; run with --verbose and report what it shows)`,
+    line: `unexpected error: ${message} (a bug in ${command}; run with --verbose and report what it shows)`,
     details: stack.map((frame) => frame.trim()),
   }
 }

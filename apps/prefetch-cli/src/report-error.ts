@@ -5,10 +5,7 @@ import type { Io } from './io.js'
 
 /** Writes an error as describeError() does, under the command's own name. */
 export function reportError(error: unknown, verbose: boolean, name: string, io: Pick<Io, 'stderr'>): number {
-  const report = describeError(error, verbose)
-  // describe-error.ts speaks as ucdn-prefetch; `ucdn` errors carry their own name.
-  io.stderr.write(
-    name === 'ucdn-prefetch' ? report.text : report.text.replace(/^ucdn-prefetch: /, `${name}: `),
-  )
+  const report = describeError(error, verbose, name)
+  io.stderr.write(report.text)
   return report.exitCode
 }
