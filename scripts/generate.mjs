@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `pnpm generate`: openapi/ucdn.yaml → @scloud/ucdn-client's src/generated (typescript-fetch client, zod
-// schemas, one operation descriptor per action, the check-and-map of each answer) and its src/index.ts and
-// src/schemas.ts. Atomic: everything is generated into a temporary folder beside the target and swapped in
+// schemas, one self-contained module per action: its descriptor, request check and check-and-map) and its src/index.ts and src/schemas.ts. Atomic: everything is generated into a temporary folder beside the target and swapped in
 // only when all of it succeeded, so a failure leaves the committed files as they were.
 //   node scripts/generate.mjs [--spec openapi/ucdn.yaml] [--src packages/ucdn-client/src]
 import { execFileSync } from 'node:child_process'
@@ -19,9 +18,8 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
-import { emitCheckAndMap } from './codegen/check-and-map.mjs'
 import { emitIndex, emitSchemasEntry } from './codegen/entry-points.mjs'
-import { emitOperation, emitOperationsIndex } from './codegen/operations.mjs'
+import { emitOperation, emitOperationSchemas, emitOperationsIndex } from './codegen/operations.mjs'
 import { compileComponents } from './codegen/schema-ir.mjs'
 import { loadSpec } from './codegen/spec.mjs'
 import { readModelProps } from './codegen/typescript-fetch.mjs'
@@ -49,18 +47,11 @@ export function generate({
     const modelProps = readModelProps(out, Object.keys(model.schemas))
     writeFileSync(join(out, 'schemas.ts'), emitZodSchemas(model.schemas, irs))
     copyFileSync(join(root, 'openapi/runtime/operation.ts'), join(out, 'operation.ts'))
-    writeFileSync(
-      join(out, 'check-and-map.ts'),
-      emitCheckAndMap(
-        irs,
-        modelProps,
-        model.operations.map((o) => o.response),
-      ),
-    )
     mkdirSync(join(out, 'operations'))
     for (const op of model.operations)
-      writeFileSync(join(out, 'operations', `${op.action}.ts`), emitOperation(op, modelProps))
+      writeFileSync(join(out, 'operations', `${op.action}.ts`), emitOperation(op, modelProps, irs))
     writeFileSync(join(out, 'operations/index.ts'), emitOperationsIndex(model.operations))
+    writeFileSync(join(out, 'operation-schemas.ts'), emitOperationSchemas(model.operations))
     writeFileSync(join(work, 'index.ts'), formatted(emitIndex(out, model.operations)))
     writeFileSync(join(work, 'schemas.ts'), formatted(emitSchemasEntry(irs)))
     swapIn(work, src)

@@ -8,5 +8,7 @@ export interface WorkspacePackage {
     readonly dependencies?: Record<string, string>
   } & Record<string, unknown>
   readonly entries: { readonly subpath: string; readonly types: string }[]
+  /** Subpath patterns (`./operations/*`), whose modules the index exports too. */
+  readonly patterns: string[]
 }
 export function publishedPackages(): WorkspacePackage[]

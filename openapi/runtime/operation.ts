@@ -1,6 +1,6 @@
-// The shape of a generated operation descriptor (docs/adr/0004-generic-core.md). Copied verbatim by
-// `pnpm generate` into packages/ucdn-client/src/generated/operation.ts; spec-independent.
-import type * as z from 'zod/mini'
+// The shape of a generated operation descriptor (docs/adr/0004-generic-core.md): types only. Copied verbatim by `pnpm generate` into
+// packages/ucdn-client/src/generated/operation.ts; spec-independent. No schema library: a descriptor carries
+// generated checks; the zod schemas of the same spec are in `@scloud/ucdn-client/schemas`.
 
 /** How a request parameter travels: a primitive, or an array of one (sent indexed, `Name.0`, `Name.1`, …). */
 export type WireType =
@@ -25,6 +25,12 @@ export interface OperationField {
   readonly required: boolean
   /** `x-scloud-time`: Unix seconds; the SDK also takes a `Date`. */
   readonly time?: 'unix-seconds'
+  /** The values an enum parameter (or each item of an array of them) may take. */
+  readonly enum?: readonly string[]
+  /** The pattern a string parameter (or each item of an array of them) must match (`pattern`). */
+  readonly pattern?: string
+  /** The most items an array parameter takes (`maxItems`). */
+  readonly maxItems?: number
 }
 
 /** Offset/limit paging (`x-scloud-pagination`). */
@@ -43,6 +49,20 @@ export interface OperationPagination {
   }
 }
 
+/** A request parameter (or one item of an array parameter) that does not match the spec. */
+export interface RequestProblem {
+  /** The wire name, `TaskId`. */
+  readonly field: string
+  /** The item at fault, for an array parameter whose items are checked one by one. */
+  readonly index?: number
+  /** The value at fault (the item's, with `index`). */
+  readonly input: unknown
+  /** What it must be, in words: `an integer ≥ 0`, `one of file, dir, m3u8`. */
+  readonly expected: string
+  /** A number above the maximum (not of the wrong type): "it looks like milliseconds" for a time. */
+  readonly tooBig?: boolean
+}
+
 /** A cross-field rule broken: the wire name of the field at fault and what is wrong. */
 export interface RuleProblem {
   readonly field: string
@@ -57,19 +77,29 @@ export interface Operation<Action extends string, Request, Response, RequestWire
   readonly pagination: OperationPagination | undefined
   /** Request parameters other than `Action`, in spec order. */
   readonly fields: readonly OperationField[]
-  /** zod/mini schemas of the wire shapes (PascalCase), `Action` included in the request. */
-  readonly request: z.ZodMiniType<RequestWire>
-  readonly response: z.ZodMiniType<ResponseWire>
+  /**
+   * The wire parameters (PascalCase, `Action` aside) checked as the request schema says: every problem, or
+   * undefined when there is none. Generated from the spec; held to its zod schema by a property test.
+   */
+  checkRequest(wire: Readonly<Record<string, unknown>>): readonly RequestProblem[] | undefined
   /** The compiled `x-scloud-rules`: the first one `wire` breaks, or undefined. */
   checkRules(wire: RequestWire): RuleProblem | undefined
-  /** The answer checked exactly as `response` would and mapped to the model in one pass; undefined when it does not match. */
+  /**
+   * The answer checked exactly as the response schema says and mapped to the model in one pass; undefined when
+   * it does not match ({@link Operation.responseMiss} then says where).
+   */
   checkAndMap(json: unknown): Response | undefined
+  /** Where the last `checkAndMap` of this operation that answered undefined found its first problem. Read it at once. */
+  responseMiss(): ResponseMiss
   /** Action-specific RetCodes (`x-scloud-ret-codes`). */
   readonly retCodes: Readonly<Record<number, string>>
-  /** The spec's examples (wire shapes). */
-  readonly example: { readonly request: RequestWire | undefined; readonly response: ResponseWire }
   /** Type-only, never set at run time: lets {@link RequestOf} infer the models from any descriptor. */
-  readonly types?: { readonly request: Request; readonly response: Response }
+  readonly types?: {
+    readonly request: Request
+    readonly response: Response
+    readonly requestWire: RequestWire
+    readonly responseWire: ResponseWire
+  }
 }
 
 /** Any operation descriptor (what a table of operations holds). */
@@ -86,7 +116,10 @@ export type RequestWireOf<O> = O extends Operation<string, unknown, unknown, inf
 /** The answer's wire shape (PascalCase), as `response` outputs it. */
 export type ResponseWireOf<O> = O extends Operation<string, unknown, unknown, unknown, infer W> ? W : never
 
-/** Freezes a generated descriptor (generated code calls it; marked pure there). */
-export function defineOperation<O extends AnyOperation>(operation: O): O {
-  return Object.freeze(operation)
+/** Where an answer did not match: the path down to the value at fault, and what was expected there. */
+export interface ResponseMiss {
+  /** Property names and array indexes from the top of the answer; empty when the top is at fault. */
+  readonly path: readonly (string | number)[]
+  /** In words: `a string`, `an integer ≥ 0`. */
+  readonly expected: string
 }

@@ -1,26 +1,20 @@
-// Emits src/generated/check-and-map.ts: for every object schema an answer can contain, one function that
-// checks a parsed JSON value exactly as the zod schema would and builds the typescript-fetch model in the
-// same pass (what `<Model>FromJSON(schema.parse(json))` returns), or returns undefined where zod would
-// throw. Held to that by the property test over every action (packages/ucdn-client/test).
+// Emits the check-and-map of one answer, for its operation's module: for every object schema the answer can
+// contain, one function that checks a parsed JSON value exactly as the zod schema would and builds the
+// typescript-fetch model in the same pass (what `<Model>FromJSON(schema.parse(json))` returns), or returns
+// undefined where zod would throw, after telling the module's `miss` where and what was expected (the
+// INVALID_RESPONSE message). Each operation's module holds every check its answer needs, shared schemas
+// included: a bundler that splits code then puts an action wholly in the chunk of the code that calls it, and
+// an action an app does not call adds nothing to the app's other chunks. Held to zod by the property test over
+// every action (packages/ucdn/test/property).
+import { describe } from './describe.mjs'
 import { reachable } from './schema-ir.mjs'
-import { GENERATED_BY } from './zod-schemas.mjs'
 
 const INT32 = [-2147483648, 2147483647]
 
-export function emitCheckAndMap(irs, modelProps, responseNames) {
-  const names = reachable(irs, responseNames).filter((n) => irs.get(n).kind === 'object')
-  const patterns = []
-  const bodies = names.map((name) => emitFunction(name, irs, modelProps.get(name), patterns))
-  return [
-    `// ${GENERATED_BY}`,
-    ...names.map((n) => `import type { ${n} } from './models/${n}.js'`),
-    '',
-    ...patterns.map((p, i) => `const PATTERN_${i} = /* @__PURE__ */ new RegExp(${JSON.stringify(p)})`),
-    patterns.length ? '' : undefined,
-    ...bodies,
-  ]
-    .filter((l) => l !== undefined)
-    .join('\n')
+/** The functions (module-private) checking the answer `responseName` and every object schema in it. */
+export function emitResponseChecks(irs, modelProps, responseName, patterns) {
+  const names = reachable(irs, [responseName]).filter((n) => irs.get(n).kind === 'object')
+  return names.map((name) => emitFunction(name, irs, modelProps.get(name), patterns))
 }
 
 export function checkAndMapName(name) {
@@ -40,11 +34,12 @@ function emitFunction(name, irs, props, patterns) {
     const ctx = { irs, patterns, fresh }
     if (isPrimitive(schema, irs)) {
       const check = condition(schema, v, ctx)
-      lines.push(`  if (${required ? '' : `${v} !== undefined && `}!(${check})) return undefined`)
+      const why = `miss(${JSON.stringify(describe(schema, irs))}, '${wire}')`
+      lines.push(`  if (${required ? '' : `${v} !== undefined && `}!(${check})) return ${why}`)
       fields.push(`    ${model}: ${cast(v, name, model)},`)
       continue
     }
-    const value = emitValue(schema, v, ctx)
+    const value = emitValue(schema, v, ctx, [`'${wire}'`])
     if (required) {
       lines.push(...value.lines.map((l) => `  ${l}`))
       fields.push(`    ${model}: ${cast(value.expr, name, model)},`)
@@ -57,8 +52,8 @@ function emitFunction(name, irs, props, patterns) {
   }
   return [
     `/** ${name}: the answer checked as \`${name}Schema\` would and mapped as \`${name}FromJSON\` would, or undefined. */`,
-    `export function ${checkAndMapName(name)}(json: unknown): ${name} | undefined {`,
-    "  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined",
+    `function ${checkAndMapName(name)}(json: unknown): ${name} | undefined {`,
+    "  if (typeof json !== 'object' || json === null || Array.isArray(json)) return miss('an object')",
     '  const o = json as Record<string, unknown>',
     ...lines,
     '  return {',
@@ -78,8 +73,12 @@ function cast(expr, model, prop) {
   return `${expr} as ${model}['${prop}']`
 }
 
-/** Statements checking `src` (each `return undefined` on a mismatch) and the expression of its mapped value. */
-function emitValue(ir, src, ctx) {
+/**
+ * Statements checking `src` and the expression of its mapped value. On a mismatch they return `miss(expected,
+ * …keys)` (or `missAt(…keys)` when a nested check already said what was expected): `keys` are the expressions
+ * naming `src` from the function's object down (a property name, then array indexes).
+ */
+function emitValue(ir, src, ctx, keys) {
   if (ir.kind === 'ref') {
     const target = ctx.irs.get(ir.name)
     if (target.kind === 'object') {
@@ -87,12 +86,12 @@ function emitValue(ir, src, ctx) {
       return {
         lines: [
           `const ${m} = ${checkAndMapName(ir.name)}(${src})`,
-          `if (${m} === undefined) return undefined`,
+          `if (${m} === undefined) return missAt(${keys.join(', ')})`,
         ],
         expr: m,
       }
     }
-    return emitValue(target, src, ctx)
+    return emitValue(target, src, ctx, keys)
   }
   if (ir.kind === 'array') {
     const m = ctx.fresh('m')
@@ -101,10 +100,10 @@ function emitValue(ir, src, ctx) {
     const bad = [`!Array.isArray(${src})`]
     if (ir.minItems !== undefined) bad.push(`${src}.length < ${ir.minItems}`)
     if (ir.maxItems !== undefined) bad.push(`${src}.length > ${ir.maxItems}`)
-    const item = emitValue(ir.items, e, ctx)
+    const item = emitValue(ir.items, e, ctx, [...keys, i])
     return {
       lines: [
-        `if (${bad.join(' || ')}) return undefined`,
+        `if (${bad.join(' || ')}) return miss(${[JSON.stringify(describe(ir, ctx.irs)), ...keys].join(', ')})`,
         `const ${m}: unknown[] = new Array(${src}.length)`,
         `for (let ${i} = 0; ${i} < ${src}.length; ${i}++) {`,
         `  const ${e} = ${src}[${i}]`,
@@ -115,11 +114,15 @@ function emitValue(ir, src, ctx) {
       expr: m,
     }
   }
-  return { lines: [`if (!(${condition(ir, src, ctx)})) return undefined`], expr: src }
+  const why = JSON.stringify(describe(ir, ctx.irs))
+  return {
+    lines: [`if (!(${condition(ir, src, ctx)})) return miss(${[why, ...keys].join(', ')})`],
+    expr: src,
+  }
 }
 
 /** A boolean expression: `x` is accepted by the primitive schema `ir`. */
-function condition(ir, x, ctx) {
+export function condition(ir, x, ctx) {
   const all = []
   switch (ir.kind) {
     case 'ref':

@@ -37,7 +37,9 @@ const OPERATION_TYPES = [
   'OperationField',
   'OperationPagination',
   'RequestOf',
+  'RequestProblem',
   'RequestWireOf',
+  'ResponseMiss',
   'ResponseOf',
   'ResponseWireOf',
   'RuleProblem',
@@ -100,10 +102,12 @@ export function emitIndex(generatedDir, ops) {
 export function emitSchemasEntry(irs) {
   const names = [...irs.keys()]
   return [
-    `// zod/mini schemas compiled from openapi/ucdn.yaml, keyed by wire names (PascalCase), and every operation. ${GENERATED_BY}`,
+    `// zod/mini schemas compiled from openapi/ucdn.yaml, keyed by wire names (PascalCase), each action's schemas and examples, and every operation. ${GENERATED_BY}`,
     '',
     `export type { ${names.map((n) => `${n}Wire`).join(', ')} } from './generated/schemas.js'`,
     `export { ${names.map((n) => `${n}Schema`).join(', ')} } from './generated/schemas.js'`,
+    "export type { OperationSchemas } from './generated/operation-schemas.js'",
+    "export { operationSchemas } from './generated/operation-schemas.js'",
     "export type { ActionName } from './generated/operations/index.js'",
     "export { operations } from './generated/operations/index.js'",
     '',

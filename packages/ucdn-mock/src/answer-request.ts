@@ -1,6 +1,6 @@
 import { verifySignature } from '@scloud/signer'
 import type { AnyOperation } from '@scloud/ucdn-client'
-import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
+import { type ActionName, operationSchemas, operations } from '@scloud/ucdn-client/schemas'
 import type { ActionRequest, UcdnBackend } from './backend/ucdn-backend.js'
 import { dispatchAction } from './dispatch-action.js'
 import { answerWithFault } from './fault-answers.js'
@@ -129,7 +129,7 @@ function checkParams<A extends ActionName>(
   const operation = operations[action]
   const decoded = decodeWireParams(wireTypesOf(operation), params, encoding)
   if (!decoded.ok) return decoded
-  const parsed = operation.request.safeParse(decoded.value)
+  const parsed = operationSchemas[action].request.safeParse(decoded.value)
   if (!parsed.success) {
     const path = parsed.error.issues[0]?.path.map(String) ?? []
     const field = path[0] ?? 'Action'

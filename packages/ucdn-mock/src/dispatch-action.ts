@@ -1,4 +1,4 @@
-import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
+import { type ActionName, operationSchemas, operations } from '@scloud/ucdn-client/schemas'
 import { ApiRefusal } from './backend/api-refusal.js'
 import type { ActionRequest, UcdnBackend } from './backend/ucdn-backend.js'
 import { RET_CODES } from './responses.js'
@@ -32,6 +32,6 @@ function exampleOutcome(action: ActionName): ActionOutcome {
     RetCode: _retCode,
     Action: _action,
     ...fields
-  } = structuredClone(operations[action].example.response as Record<string, unknown>)
+  } = structuredClone(operationSchemas[action].example.response as Record<string, unknown>)
   return { retCode: RET_CODES.success, fields }
 }

@@ -1,11 +1,11 @@
-import { operations } from '@scloud/ucdn-client/schemas'
+import { operationSchemas } from '@scloud/ucdn-client/schemas'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { describeExpectations } from './expectations.js'
 
 describe('describeExpectations', () => {
   it('describes every parameter of DescribeNewUcdnPrefetchCacheTask from the spec', () => {
-    const words = describeExpectations(operations.DescribeNewUcdnPrefetchCacheTask.request)
+    const words = describeExpectations(operationSchemas.DescribeNewUcdnPrefetchCacheTask.request)
     expect(Object.fromEntries(words)).toEqual({
       Action: 'expected one of DescribeNewUcdnPrefetchCacheTask',
       ProjectId: 'expected a non-empty string',

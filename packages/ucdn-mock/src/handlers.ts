@@ -1,5 +1,5 @@
 import type { Credentials } from '@scloud/signer'
-import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
+import { type ActionName, operationSchemas, operations } from '@scloud/ucdn-client/schemas'
 import { type HttpHandler, http } from 'msw'
 import { type ApiContext, answerApiRequest, type RequestLogEntry } from './answer-request.js'
 import type { DomainSeed } from './backend/cache-domains.js'
@@ -56,7 +56,7 @@ export function createUcdnHandlers(options: UcdnHandlersOptions = {}): HttpHandl
   const expectations = new Map<ActionName, ReadonlyMap<string, string>>()
   for (const action of Object.keys(operations) as ActionName[]) {
     assertSupportedWireTypes(action)
-    expectations.set(action, describeExpectations(operations[action].request))
+    expectations.set(action, describeExpectations(operationSchemas[action].request))
   }
 
   const context: ApiContext = {

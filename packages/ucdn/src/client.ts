@@ -1,12 +1,10 @@
 // UcdnClient: `send` for any action of the spec, and the prefetch-task helpers as thin wrappers over it.
 import { type CredentialProvider, type Credentials, fromStatic } from '@scloud/signer'
-import {
-  type AnyOperation,
-  DescribeNewUcdnPrefetchCacheTask,
-  type RefreshTaskInfo,
-  type RefreshType,
-  type TaskInfo,
-} from '@scloud/ucdn-client'
+import type { AnyOperation, RefreshTaskInfo, TaskInfo } from '@scloud/ucdn-client'
+import type { RefreshType } from '@scloud/ucdn-client/models/RefreshType'
+// Descriptors are imported by their own module, not through the package's index: a bundler that splits code
+// (esbuild, Rollup) then keeps the other actions out of the chunk every app loads.
+import { DescribeNewUcdnPrefetchCacheTask } from '@scloud/ucdn-client/operations/DescribeNewUcdnPrefetchCacheTask'
 import { createDefaultWireTransport, defaultCredentials } from '#platform'
 import type { SubmitDeps } from './cache/submit-batches.js'
 import type { CacheQuota, RefreshTaskPage, SubmitOptions, SubmitResult } from './cache/types.js'

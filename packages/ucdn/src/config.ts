@@ -1,6 +1,7 @@
 // Client options: validated, merged with the environment (browser-safe: globalThis.process?.env), defaulted.
 import type { CredentialProvider, Credentials } from '@scloud/signer'
-import { BASE_PATH, type FetchAPI } from '@scloud/ucdn-client'
+import type { FetchAPI } from '@scloud/ucdn-client'
+import { BASE_PATH } from '@scloud/ucdn-client/runtime'
 import { buildUserAgent, readSharedConfig } from '#platform'
 import { createSleep } from './abort.js'
 import { type Clock, type Sleep, systemClock, systemTimers, type Timers } from './clock.js'

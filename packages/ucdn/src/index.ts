@@ -2,7 +2,8 @@
 
 export type { CredentialProvider, Credentials } from '@scloud/signer'
 export type { RefreshTaskInfo, TaskInfo, UrlProgressInfo } from '@scloud/ucdn-client'
-export { PrefetchStatus, RefreshType } from '@scloud/ucdn-client'
+export { PrefetchStatus } from '@scloud/ucdn-client/models/PrefetchStatus'
+export { RefreshType } from '@scloud/ucdn-client/models/RefreshType'
 export type {
   CacheQuota,
   RefreshTaskPage,

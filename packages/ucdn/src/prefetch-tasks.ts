@@ -1,6 +1,7 @@
 // The prefetch-task helpers' public types and the one mapping they share: an answer of
 // DescribeNewUcdnPrefetchCacheTask as a page. Calls, paging and waiting are the generic ones (client.ts).
-import type { PrefetchStatus, TaskInfo } from '@scloud/ucdn-client'
+import type { TaskInfo } from '@scloud/ucdn-client'
+import type { PrefetchStatus } from '@scloud/ucdn-client/models/PrefetchStatus'
 import type { Clock, Sleep } from './clock.js'
 import type { PrefetchSummary } from './summarize.js'
 

@@ -1,5 +1,6 @@
 // A summary of prefetch tasks for progress bars, CLIs and dashboards.
-import type { PrefetchStatus, TaskInfo, UrlProgressInfo } from '@scloud/ucdn-client'
+import type { TaskInfo, UrlProgressInfo } from '@scloud/ucdn-client'
+import type { PrefetchStatus } from '@scloud/ucdn-client/models/PrefetchStatus'
 
 /** Counts keyed by status: the five documented ones always present, any other status under its own name. */
 export type StatusCounts = Record<PrefetchStatus, number> & Record<string, number>

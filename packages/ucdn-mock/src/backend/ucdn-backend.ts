@@ -1,16 +1,16 @@
-import type { ActionName, operations } from '@scloud/ucdn-client/schemas'
+import type { ActionName, operationSchemas } from '@scloud/ucdn-client/schemas'
 import type * as z from 'zod/mini'
 import type { ApiRefusal } from './api-refusal.js'
 
 /** The logical parameters of an action, as its request schema outputs them (`TaskId` an array). */
-export type ActionRequest<A extends ActionName> = z.infer<(typeof operations)[A]['request']>
+export type ActionRequest<A extends ActionName> = z.infer<(typeof operationSchemas)[A]['request']>
 
 /**
  * What a backend answers for an action: the response fields besides `RetCode`, `Action` and `Message`,
  * which the handlers add. Extra fields are allowed (the reference example has one) and are sent as they are.
  */
 export type ActionResult<A extends ActionName> = Omit<
-  z.output<(typeof operations)[A]['response']>,
+  z.output<(typeof operationSchemas)[A]['response']>,
   'RetCode' | 'Action' | 'Message'
 >
 

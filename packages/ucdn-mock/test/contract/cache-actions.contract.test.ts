@@ -1,7 +1,7 @@
 // The five cache-management actions through the handlers (issue #15): submits show up in the describe actions
 // and progress on the mock's clock; quotas, domains, per-call limits, pacing and the prefetch switch answer
 // the RetCodes the spec lists for each action.
-import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
+import { type ActionName, operationSchemas, operations } from '@scloud/ucdn-client/schemas'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -44,7 +44,7 @@ async function call(action: ActionName, params: Record<string, string | number |
   if (retCode !== 0 && retCode !== 230)
     expect(Object.keys(operations[action].retCodes)).toContain(String(retCode))
   expect(body.Action).toBe(`${action}Response`)
-  if (retCode === 0) expect(operations[action].response.safeParse(body).success).toBe(true)
+  if (retCode === 0) expect(operationSchemas[action].response.safeParse(body).success).toBe(true)
   return body
 }
 

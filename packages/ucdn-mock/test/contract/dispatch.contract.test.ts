@@ -1,6 +1,6 @@
 // Every action of the spec is dispatched from the generated operations table: a backend implements any
 // subset, an action it lacks still passes the gateway and the spec's validation and answers the spec's example.
-import { type ActionName, operations } from '@scloud/ucdn-client/schemas'
+import { type ActionName, operationSchemas, operations } from '@scloud/ucdn-client/schemas'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -22,7 +22,7 @@ const ACTIONS = Object.keys(operations) as ActionName[]
 /** The spec's example request, flattened as a client sends it (`UrlList.0`, …). */
 function exampleParams(action: ActionName): Record<string, string | number | boolean> {
   const flat: Record<string, string | number | boolean> = {}
-  for (const [key, value] of Object.entries(operations[action].example.request ?? { Action: action })) {
+  for (const [key, value] of Object.entries(operationSchemas[action].example.request ?? { Action: action })) {
     if (!Array.isArray(value)) flat[key] = value as string | number | boolean
     else for (const [i, item] of value.entries()) flat[`${key}.${i}`] = item
   }
@@ -41,9 +41,9 @@ describe.each(ACTIONS)('%s, not implemented by the backend', (action) => {
       RetCode: _r,
       Action: _a,
       ...fields
-    } = operations[action].example.response as Record<string, unknown>
+    } = operationSchemas[action].example.response as Record<string, unknown>
     expect(body).toEqual({ RetCode: 0, Action: `${action}Response`, ...fields })
-    expect(operations[action].response.safeParse(body).success).toBe(true)
+    expect(operationSchemas[action].response.safeParse(body).success).toBe(true)
   })
 
   it('still checks the signature', async () => {

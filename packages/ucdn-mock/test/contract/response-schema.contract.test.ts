@@ -1,6 +1,6 @@
 // Property-based: whatever valid or invalid request a client sends, over whatever task set and at whatever
 // time, every answer validates against the spec's response schema, and paging keeps its invariants.
-import { operations } from '@scloud/ucdn-client/schemas'
+import { operationSchemas } from '@scloud/ucdn-client/schemas'
 import fc from 'fast-check'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +13,7 @@ import {
 } from '../../src/index.js'
 import { ACTION, formRequest, getRequest, jsonRequest, sign } from '../support/requests.js'
 
-const responseSchema = operations.DescribeNewUcdnPrefetchCacheTask.response
+const responseSchema = operationSchemas.DescribeNewUcdnPrefetchCacheTask.response
 const T0 = Date.UTC(2026, 10, 29, 8, 0, 0)
 const STATUSES = ['success', 'wait', 'process', 'failure', 'unknow'] as const
 const PROJECTS = [DEFAULT_PROJECT_ID, 'org-a', 'org-b']

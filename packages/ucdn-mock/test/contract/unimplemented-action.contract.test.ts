@@ -1,6 +1,6 @@
 // An action the backend does not implement still passes the gateway and the spec's checks, and answers the
 // spec's example: a new action in the spec never breaks an existing backend.
-import { operations } from '@scloud/ucdn-client/schemas'
+import { operationSchemas } from '@scloud/ucdn-client/schemas'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createReferenceBackend, createUcdnHandlers } from '../../src/index.js'
@@ -17,7 +17,7 @@ describe('an action the backend does not implement', () => {
     const { body } = await apiJson(
       await fetch(formRequest(sign({ Action: 'GetUcdnDomainPrefetchEnable', DomainId: 'ucdn-0331qd' }))),
     )
-    expect(body).toMatchObject(operations.GetUcdnDomainPrefetchEnable.example.response)
+    expect(body).toMatchObject(operationSchemas.GetUcdnDomainPrefetchEnable.example.response)
   })
 
   it('still refuses a request the spec refuses (230 naming the parameter)', async () => {

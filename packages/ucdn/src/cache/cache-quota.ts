@@ -1,5 +1,6 @@
 // getCacheQuota and isPrefetchEnabled: a domain's quota with the SDK's names, and the prefetch switch as a boolean.
-import { GetUcdnDomainPrefetchEnable, GetUcdnDomainPrefetchRefreshState } from '@scloud/ucdn-client'
+import { GetUcdnDomainPrefetchEnable } from '@scloud/ucdn-client/operations/GetUcdnDomainPrefetchEnable'
+import { GetUcdnDomainPrefetchRefreshState } from '@scloud/ucdn-client/operations/GetUcdnDomainPrefetchRefreshState'
 import { UcdnError } from '../errors.js'
 import { invalidInput } from '../invalid-input.js'
 import { checkCallOptions, NON_EMPTY, SIGNAL } from '../option-rules.js'

@@ -1,4 +1,5 @@
 import { PrefetchNewUcdnDomainCache, RefreshNewUcdnDomainCache } from '@scloud/ucdn-client'
+import { operationSchemas } from '@scloud/ucdn-client/schemas'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isUcdnError, type UcdnError } from '../errors.js'
@@ -54,8 +55,8 @@ describe('urlProblem', () => {
   })
 
   it('never lets through a URL the spec (the API) refuses', () => {
-    const item = (PrefetchNewUcdnDomainCache.request as unknown as ItemShape)._zod.def.shape.UrlList._zod.def
-      .element
+    const item = (operationSchemas.PrefetchNewUcdnDomainCache.request as unknown as ItemShape)._zod.def.shape
+      .UrlList._zod.def.element
     fc.assert(
       fc.property(
         fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()),

@@ -1,7 +1,9 @@
 // prefetchUrls and refreshUrls: check every argument and URL first (nothing is sent when one is wrong), then
 // submit in batches of the spec's per-call limit (submit-batches.ts).
 import type { OptionRule } from '@scloud/signer'
-import { PrefetchNewUcdnDomainCache, RefreshNewUcdnDomainCache, type RefreshType } from '@scloud/ucdn-client'
+import type { RefreshType } from '@scloud/ucdn-client/models/RefreshType'
+import { PrefetchNewUcdnDomainCache } from '@scloud/ucdn-client/operations/PrefetchNewUcdnDomainCache'
+import { RefreshNewUcdnDomainCache } from '@scloud/ucdn-client/operations/RefreshNewUcdnDomainCache'
 import { BOOLEAN, checkCallOptions, FUNCTION, NON_EMPTY, SIGNAL } from '../option-rules.js'
 import { checkUrls } from './check-urls.js'
 import { type SubmitDeps, submitInBatches } from './submit-batches.js'
@@ -20,12 +22,8 @@ const SUBMIT_OPTIONS = {
 } satisfies Record<keyof SubmitOptions, OptionRule>
 
 /** The refresh types, read off the spec's enum (`file`, `dir`, `m3u8`). */
-const REFRESH_TYPES: readonly string[] = Object.values(
-  (RefreshNewUcdnDomainCache.request as unknown as RefreshShape)._zod.def.shape.Type._zod.def.entries,
-)
-type RefreshShape = {
-  _zod: { def: { shape: { Type: { _zod: { def: { entries: Record<string, string> } } } } } }
-}
+const REFRESH_TYPES: readonly string[] =
+  RefreshNewUcdnDomainCache.fields.find((field) => field.wire === 'Type')?.enum ?? []
 const TYPE: OptionRule = [`one of ${REFRESH_TYPES.join(', ')}`, (v) => REFRESH_TYPES.includes(v as string)]
 
 /** Warms the CDN's cache with `urls` (files): see `UcdnClient.prefetchUrls`. */

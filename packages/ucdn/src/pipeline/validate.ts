@@ -1,11 +1,10 @@
 // Step 1, validate: the caller's parameters checked against the operation's generated descriptor alone — its
-// field table (names, time fields), its zod request schema and its compiled cross-field rules — and turned into
-// the wire parameters (PascalCase, `Action` included). Nothing is sent when this throws INVALID_INPUT.
-import type { AnyOperation, OperationField } from '@scloud/ucdn-client'
-import type * as z from 'zod/mini'
+// field table (names, time fields), its generated request check (which also says, in words, what a value must be)
+// and its compiled cross-field rules — and turned into the wire parameters (PascalCase, `Action` included).
+// Nothing is sent when this throws INVALID_INPUT.
+import type { AnyOperation, OperationField, RequestProblem } from '@scloud/ucdn-client'
 import { describeValue, quote } from '../describe-value.js'
 import { invalidInput } from '../invalid-input.js'
-import { describeSchema, fieldSchema } from './describe-schema.js'
 
 /** Wire parameters, `Action` included, before flattening. */
 export type WireParams = Readonly<Record<string, unknown>>
@@ -54,14 +53,10 @@ export function validate(operation: AnyOperation, params: unknown, options: Vali
   if (wire.ProjectId === undefined && options.projectId !== undefined && projectIdName !== undefined) {
     wire.ProjectId = options.projectId
   }
-  const parsed = operation.request.safeParse(wire)
-  if (!parsed.success) {
-    // `reportInput` (the rejected value, for the message) costs zod its fast path: ask for it only on failure.
-    const issues = operation.request.safeParse(wire, { reportInput: true }).error?.issues ?? []
-    throw describeIssues(operation, issues, given, options)
-  }
+  const problems = operation.checkRequest(wire)
+  if (problems !== undefined) throw describeProblems(operation, problems, given, options)
   for (const field of operation.fields) checkUnicode(field, wire[field.wire], options)
-  const problem = operation.checkRules(parsed.data)
+  const problem = operation.checkRules(wire)
   if (problem !== undefined) {
     const field = operation.fields.find((f) => f.wire === problem.field)
     const name = field?.[names] ?? problem.field
@@ -76,7 +71,7 @@ export function validate(operation: AnyOperation, params: unknown, options: Vali
       field: name,
     })
   }
-  return parsed.data as WireParams
+  return wire
 }
 
 interface FieldIndex {
@@ -107,25 +102,25 @@ function toSeconds(date: Date): number | Date {
   return Number.isNaN(ms) ? date : Math.floor(ms / 1000)
 }
 
-function describeIssues(
+/** The first problem, named as the caller names it (a Date as given, not as seconds); the others counted. */
+function describeProblems(
   operation: AnyOperation,
-  issues: readonly z.core.$ZodIssue[],
+  problems: readonly RequestProblem[],
   given: Readonly<Record<string, unknown>>,
   { method, names }: ValidateOptions,
 ) {
-  const [first] = issues
-  const more =
-    issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''
+  const [first] = problems
   if (first === undefined) return invalidInput(`${method}: params are invalid.`)
-  const [wireName, index] = first.path
-  const field = operation.fields.find((f) => f.wire === wireName)
-  const name = field?.[names] ?? String(wireName)
-  const schema = fieldSchema(operation.request, String(wireName), index !== undefined)
-  let what = schema ? describeSchema(schema) : 'valid'
-  if (field?.time && index === undefined) what = `Unix seconds (${what}) or a valid Date`
+  const more =
+    problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
+  const { index } = first
+  const field = operation.fields.find((f) => f.wire === first.field)
+  const name = field?.[names] ?? first.field
+  const what =
+    field?.time && index === undefined ? `Unix seconds (${first.expected}) or a valid Date` : first.expected
   const shown = index === undefined ? given[name] : first.input
   const got = shown === undefined ? 'nothing' : Array.isArray(shown) ? itemCount(shown) : describeValue(shown)
-  const hint = field?.time && first.code === 'too_big' ? ' (it looks like milliseconds)' : ''
+  const hint = field?.time && first.tooBig ? ' (it looks like milliseconds)' : ''
   const where = index === undefined ? name : `${name}[${String(index)}]`
   return invalidInput(`${method}: ${where} must be ${what}, got ${got}${hint}${more}.`, { field: name })
 }
