@@ -123,4 +123,3 @@ export interface ResponseMiss {
   /** In words: `a string`, `an integer ≥ 0`. */
   readonly expected: string
 }
-
