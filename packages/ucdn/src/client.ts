@@ -28,10 +28,7 @@ import type { WireTransport } from './transport/wire.js'
 // The methods below that call other actions than DescribeNewUcdnPrefetchCacheTask, and the waiter, load their
 // code with import() on first use: an app (a browser bundle) that never calls them carries none of it, nor
 // those actions' descriptors, schemas and checks (+0 B per action it does not call; bench `bundle`).
-const cacheActions = () => import('./cache/submit-urls.js')
-const domainActions = () => import('./cache/cache-quota.js')
-const refreshTasks = () => import('./refresh-operation.js')
-const waiter = () => import('./wait-for-tasks.js')
+const moreMethods = () => import('./more-methods.js')
 
 /** Per-call options. */
 export interface CallOptions {
@@ -138,7 +135,7 @@ export class UcdnClient {
     taskIds: readonly string[],
     options?: WaitForPrefetchTasksOptions,
   ): Promise<TaskInfo[]> {
-    const { waitForTasks } = await waiter()
+    const { waitForTasks } = await moreMethods()
     return waitForTasks<typeof DESCRIBE, TaskInfo>(
       this.#caller,
       this.#config,
@@ -161,7 +158,7 @@ export class UcdnClient {
     urls: readonly string[],
     options?: SubmitOptions & { readonly isDcdn?: boolean | undefined },
   ): Promise<SubmitResult> {
-    const { prefetchUrls } = await cacheActions()
+    const { prefetchUrls } = await moreMethods()
     return prefetchUrls(this.#cache(), urls, options)
   }
 
@@ -173,7 +170,7 @@ export class UcdnClient {
     urls: readonly string[],
     options?: SubmitOptions & { readonly type?: RefreshType | undefined },
   ): Promise<SubmitResult> {
-    const { refreshUrls } = await cacheActions()
+    const { refreshUrls } = await moreMethods()
     return refreshUrls(this.#cache(), urls, options)
   }
 
@@ -183,7 +180,7 @@ export class UcdnClient {
     options: CallOptions = {},
   ): Promise<RefreshTaskPage> {
     const naming = { method: 'describeRefreshTasks', names: 'sdkName' } as const
-    const { REFRESH } = await refreshTasks()
+    const { REFRESH } = await moreMethods()
     return toTaskPage(await this.#call(REFRESH, params, options, naming))
   }
 
@@ -198,7 +195,7 @@ export class UcdnClient {
   ): AsyncGenerator<RefreshTaskPage, void, undefined> {
     const caller = this.#caller
     return (async function* () {
-      const { REFRESH } = await refreshTasks()
+      const { REFRESH } = await moreMethods()
       const pages = createPaginator(caller, REFRESH, params, options, {
         method: 'paginateRefreshTasks',
         names: 'sdkName',
@@ -213,7 +210,7 @@ export class UcdnClient {
     taskIds: readonly string[],
     options?: WaitForPrefetchTasksOptions,
   ): Promise<RefreshTaskInfo[]> {
-    const [{ waitForTasks }, { REFRESH }] = await Promise.all([waiter(), refreshTasks()])
+    const { waitForTasks, REFRESH } = await moreMethods()
     return waitForTasks<typeof REFRESH, RefreshTaskInfo>(
       this.#caller,
       this.#config,
@@ -229,7 +226,7 @@ export class UcdnClient {
     domainId: string,
     options?: CallOptions & { readonly projectId?: string | undefined },
   ): Promise<CacheQuota> {
-    const { getCacheQuota } = await domainActions()
+    const { getCacheQuota } = await moreMethods()
     return getCacheQuota(this.#cache().send, domainId, options)
   }
 
@@ -238,7 +235,7 @@ export class UcdnClient {
     domainId: string,
     options?: CallOptions & { readonly projectId?: string | undefined },
   ): Promise<boolean> {
-    const { isPrefetchEnabled } = await domainActions()
+    const { isPrefetchEnabled } = await moreMethods()
     return isPrefetchEnabled(this.#cache().send, domainId, options)
   }
 
