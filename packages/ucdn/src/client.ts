@@ -1,5 +1,5 @@
 // UcdnClient: `send` for any action of the spec, and the prefetch-task helpers as thin wrappers over it.
-import { type CredentialProvider, type Credentials, fromStatic } from '@scloud/signer'
+import type { CredentialProvider, Credentials } from '@scloud/signer'
 import type { AnyOperation, RefreshTaskInfo, TaskInfo } from '@scloud/ucdn-client'
 import type { RefreshType } from '@scloud/ucdn-client/models/RefreshType'
 // Descriptors are imported by their own module, not through the package's index: a bundler that splits code
@@ -13,7 +13,7 @@ import { type ResolvedConfig, resolveConfig, type UcdnClientOptions } from './co
 import { createPaginator } from './create-paginator.js'
 import { checkCallOptions, SIGNAL } from './option-rules.js'
 import { execute, type PipelineContext, prepare, type SendResult } from './pipeline/pipeline.js'
-import { signerError } from './pipeline/sign.js'
+import { fixedCredentials, signerError } from './pipeline/sign.js'
 import {
   type DescribePrefetchTasksParams,
   type PaginatePrefetchTasksOptions,
@@ -284,7 +284,7 @@ function credentialsOf(options: UcdnClientOptions): CredentialProvider {
   const given: Credentials | CredentialProvider | undefined = options.credentials
   try {
     if (given === undefined) return defaultCredentials(options.env, options.profile)
-    return typeof given === 'function' ? given : fromStatic(given)
+    return typeof given === 'function' ? given : fixedCredentials(given)
   } catch (error) {
     throw signerError(undefined, error) ?? error
   }

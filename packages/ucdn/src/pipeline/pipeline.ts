@@ -7,12 +7,12 @@
 import type { CredentialProvider } from '@scloud/signer'
 import type { AnyOperation, ResponseOf } from '@scloud/ucdn-client'
 import type { ResolvedConfig } from '../config.js'
-import type { WireTransport } from '../transport/wire.js'
+import type { WireResponse, WireTransport } from '../transport/wire.js'
 import { checkAndMap } from './check-and-map.js'
 import { decode, requestIdOf } from './decode.js'
 import { AttemptLog } from './log.js'
 import { withRetries } from './retry.js'
-import { send } from './send.js'
+import { type SendContext, send, sendContext } from './send.js'
 import { flatten, sign } from './sign.js'
 import { type ValidateOptions, validate, type WireParams } from './validate.js'
 
@@ -56,26 +56,31 @@ export function execute<O extends AnyOperation>(
   signal: AbortSignal | undefined,
 ): Promise<SendResult<O>> {
   const { config } = context
-  const action = operation.action
-  const log = config.logger && new AttemptLog(config.logger, action, wire)
+  const log = config.logger && new AttemptLog(config.logger, operation.action, wire)
   let flat: Record<string, string>
   try {
-    flat = flatten(action, wire) // once per call; every attempt signs it afresh
+    flat = flatten(operation.action, wire) // once per call; every attempt signs it afresh
   } catch (error) {
     return Promise.reject(error)
   }
-  const target = {
-    action,
-    transport: context.transport,
-    baseUrl: config.baseUrl,
-    userAgent: config.userAgent,
-    maxResponseBytes: config.maxResponseBytes,
-  }
+  const target = sendContextOf(context)
   // A transport still loading its code (undici, on a process's first call) gets ready before the first attempt's
   // timer starts: loading a module is not the API being slow, and a short timeoutMs must not spend itself on it.
-  const ready = context.transport.ready?.()
-  const attempts = () => retrying(context, operation, log, flat, target, signal)
-  return ready === undefined ? attempts() : ready.then(attempts)
+  const ready = target.transport.ready?.()
+  if (ready === undefined) return retrying(context, operation, log, flat, target, signal)
+  return ready.then(() => retrying(context, operation, log, flat, target, signal))
+}
+
+// Where a client's calls go (URL, headers, limits): the same for every call, so built once per context.
+const sendContexts = new WeakMap<PipelineContext, SendContext>()
+
+function sendContextOf(context: PipelineContext): SendContext {
+  let target = sendContexts.get(context)
+  if (target === undefined) {
+    target = sendContext(context.transport, context.config)
+    sendContexts.set(context, target)
+  }
+  return target
 }
 
 function retrying<O extends AnyOperation>(
@@ -83,25 +88,29 @@ function retrying<O extends AnyOperation>(
   operation: O,
   log: AttemptLog | undefined,
   flat: Record<string, string>,
-  target: Parameters<typeof send>[0],
+  target: SendContext,
   signal: AbortSignal | undefined,
 ): Promise<SendResult<O>> {
   const { config } = context
   const action = operation.action
+  // What an attempt does once the answer is in: decode, check and map, log (synchronous).
+  const answered = (response: WireResponse): SendResult<O> => {
+    const requestId = requestIdOf(response)
+    log?.answered(response, requestId)
+    const json = decode(action, response, config.clock.now()) // decode
+    const model = checkAndMap<ResponseOf<O>>(operation, json, requestId) // check and map
+    log?.succeeded()
+    // The model is this call's own fresh object: the request id goes on it, not on a copy.
+    ;(model as { requestId?: string | undefined }).requestId = requestId
+    return model as SendResult<O>
+  }
   return withRetries(
-    async (scope, _n, state) => {
+    (scope, _n, state) => {
       log?.start()
-      const body = await sign(action, flat, context.credentials) // sign, afresh on every attempt
+      const body = sign(action, flat, context.credentials) // sign, afresh on every attempt
       // send; the size limit (maxResponseBytes) travels with the request: the transport stops reading at it
-      const response = await send(target, body, scope, state)
-      const requestId = requestIdOf(response)
-      log?.answered(response, requestId)
-      const json = decode(action, response, config.clock.now()) // decode
-      const model = checkAndMap<ResponseOf<O>>(operation, json, requestId) // check and map
-      log?.succeeded()
-      // The model is this call's own fresh object: the request id goes on it, not on a copy.
-      ;(model as { requestId?: string | undefined }).requestId = requestId
-      return model as SendResult<O>
+      if (typeof body === 'string') return send(target, action, body, scope, state).then(answered)
+      return body.then((signed) => send(target, action, signed, scope, state)).then(answered)
     },
     {
       action,

@@ -51,7 +51,8 @@ export async function withRetries<T>(
   const maxAttempts = options.maxRetries + 1
   for (let n = 1; ; n++) {
     if (options.signal?.aborted) throw abortedError(options.action, options.signal.reason, n - 1)
-    const started = options.clock.now()
+    // Durations are only reported: no clock read per attempt for a client without a logger.
+    const started = options.onAttempt === undefined ? 0 : options.clock.now()
     const scope = scopedSignal(options.signal, options.timeoutMs, options.timers)
     const state: AttemptState = { sent: false }
     let error: UcdnError
@@ -76,7 +77,7 @@ export async function withRetries<T>(
       scope.dispose()
     }
     if (options.idempotent === false) error = settleUnsafe(error, state.sent, options.action)
-    const durationMs = options.clock.now() - started
+    const durationMs = options.onAttempt === undefined ? 0 : options.clock.now() - started
     if (!error.retryable || n >= maxAttempts) {
       report(options, { attempt: n, maxAttempts, durationMs, error, outcome: 'fail' })
       throw withAttempts(error, n)

@@ -2,6 +2,7 @@
 // browsers, msw and with a caller's `fetch`); its failures as UcdnErrors. The attempt's state learns that the
 // request may have left before the transport is called, and that it never did only when the transport proves it.
 import type { ScopedSignal } from '../abort.js'
+import type { ResolvedConfig } from '../config.js'
 import { UcdnError } from '../errors.js'
 import { TransportError, type WireResponse, type WireTransport } from '../transport/wire.js'
 import { describeCause } from '../transport/wire-errors.js'
@@ -9,42 +10,62 @@ import type { AttemptState } from './retry.js'
 import { FORM_CONTENT_TYPE } from './sign.js'
 import { tooLargeError } from './size-limit.js'
 
+/** Where a client's calls go: built once per client, not per call. */
 export interface SendContext {
-  readonly action: string
   readonly transport: WireTransport
   readonly baseUrl: string
-  readonly userAgent: string | undefined
+  /** `<baseUrl>/` */
+  readonly url: string
+  /** The request headers every call sends (content-type, user-agent), frozen: transports must not change them. */
+  readonly headers: Readonly<Record<string, string>>
   readonly maxResponseBytes: number
 }
 
-export async function send(
+export function sendContext(
+  transport: WireTransport,
+  config: Pick<ResolvedConfig, 'baseUrl' | 'userAgent' | 'maxResponseBytes'>,
+): SendContext {
+  const headers: Record<string, string> = { 'content-type': FORM_CONTENT_TYPE }
+  if (config.userAgent !== undefined) headers['user-agent'] = config.userAgent
+  return {
+    transport,
+    baseUrl: config.baseUrl,
+    url: `${config.baseUrl}/`,
+    headers: Object.freeze(headers),
+    maxResponseBytes: config.maxResponseBytes,
+  }
+}
+
+export function send(
   context: SendContext,
+  action: string,
   body: string,
   scope: ScopedSignal,
   state: AttemptState,
 ): Promise<WireResponse> {
-  const headers: Record<string, string> = { 'content-type': FORM_CONTENT_TYPE }
-  if (context.userAgent !== undefined) headers['user-agent'] = context.userAgent
   state.sent = true
+  let answer: Promise<WireResponse>
   try {
-    return await context.transport.send({
-      url: `${context.baseUrl}/`,
+    answer = context.transport.send({
+      url: context.url,
       body,
-      headers,
+      headers: context.headers,
       signal: undefined,
       scope,
       maxResponseBytes: context.maxResponseBytes,
     })
   } catch (error) {
+    answer = Promise.reject(error)
+  }
+  return answer.then(undefined, (error: unknown) => {
     if (!(error instanceof TransportError)) throw error
     if (!error.sent) state.sent = false
-    throw transportError(context, error)
-  }
+    throw transportError(context, action, error)
+  })
 }
 
 /** A transport failure as the UcdnError a caller acts on. */
-function transportError(context: SendContext, error: TransportError): UcdnError {
-  const { action } = context
+function transportError(context: SendContext, action: string, error: TransportError): UcdnError {
   const common = { action, httpStatus: error.httpStatus, requestId: error.requestId, cause: error } as const
   switch (error.kind) {
     case 'too-large':

@@ -2,7 +2,13 @@
 // with each one. The wire parameters are flattened once per call (`flatten`, before the retry loop); each
 // attempt signs that flat form with the platform's SHA-1 (`signedFormBody`: `crypto.hash` in Node, Web Crypto in
 // browsers, so no hashing library is loaded where the platform has one) and sends exactly what was signed.
-import { type CredentialProvider, type Credentials, flattenParams, signedFormBody } from '@scloud/signer'
+import {
+  type CredentialProvider,
+  type Credentials,
+  flattenParams,
+  fromStatic,
+  signedFormBody,
+} from '@scloud/signer'
 import { isUcdnError, type UcdnError } from '../errors.js'
 import { invalidInput } from '../invalid-input.js'
 import type { WireParams } from './validate.js'
@@ -18,8 +24,37 @@ export function flatten(action: string, wire: WireParams): Record<string, string
   }
 }
 
-/** The signed form body of one attempt (the log names neither the key nor the signature). */
-export async function sign(
+/** Keys of providers made by {@link fixedCredentials}, once resolved: their attempts sign without an await. */
+const fixedKeys = new WeakMap<CredentialProvider, Credentials>()
+
+/**
+ * `fromStatic(keys)` (checked now, same errors), whose keys every attempt then reads at once: fixed keys need no
+ * promise and no microtask hop per attempt. The first call of a process may still await them once.
+ */
+export function fixedCredentials(keys: Credentials): CredentialProvider {
+  const provider = fromStatic(keys)
+  provider().then(
+    (resolved) => fixedKeys.set(provider, resolved),
+    () => {}, // sign() asks the provider again and reports it
+  )
+  return provider
+}
+
+/**
+ * The signed form body of one attempt (the log names neither the key nor the signature): a string at once for
+ * fixed credentials with a synchronous SHA-1 (Node), else a promise. Refusals are thrown, or rejected.
+ */
+export function sign(
+  action: string,
+  flat: Record<string, string>,
+  credentials: CredentialProvider,
+): string | Promise<string> {
+  const fixed = fixedKeys.get(credentials)
+  if (fixed !== undefined) return signWith(action, flat, fixed)
+  return signAsked(action, flat, credentials)
+}
+
+async function signAsked(
   action: string,
   flat: Record<string, string>,
   credentials: CredentialProvider,
@@ -30,6 +65,14 @@ export async function sign(
   } catch (error) {
     throw signerError(action, error) ?? error
   }
+  return signWith(action, flat, keys)
+}
+
+function signWith(
+  action: string,
+  flat: Record<string, string>,
+  keys: Credentials | null | undefined,
+): string | Promise<string> {
   if (!isUsable(keys)) {
     throw invalidInput(
       `${action}: the credential provider did not return a publicKey and a privateKey that are non-empty strings.`,
@@ -40,7 +83,10 @@ export async function sign(
     // The call's own flat object: setting its PublicKey spares signedFormBody a copy (a rotated key overwrites it).
     flat.PublicKey = keys.publicKey
     const body = signedFormBody(flat, keys)
-    return typeof body === 'string' ? body : await body
+    if (typeof body === 'string') return body
+    return body.catch((error: unknown) => {
+      throw signerError(action, error) ?? error
+    })
   } catch (error) {
     throw signerError(action, error) ?? error
   }
