@@ -62,6 +62,26 @@ describe('createNodeTransport: encodings', () => {
     expect(server.requests.at(-1)?.headers['accept-encoding']).toBe('gzip, deflate, br')
   })
 
+  it('sends each request its own headers, also when a client reuses one frozen headers object', async () => {
+    const sender = transport()
+    const first = Object.freeze({ 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'ua-1' })
+    const second = Object.freeze({
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': 'ua-2',
+    })
+    const changing: Record<string, string> = { 'content-type': 'text/plain', 'user-agent': 'ua-3' }
+    await sender.send(wire({ headers: first }))
+    await sender.send(wire({ headers: first }))
+    await sender.send(wire({ headers: second }))
+    await sender.send(wire({ headers: changing }))
+    changing['user-agent'] = 'ua-4'
+    await sender.send(wire({ headers: changing }))
+    const seen = server.requests.slice(-5).map((r) => r.headers)
+    expect(seen.map((h) => h['user-agent'])).toEqual(['ua-1', 'ua-1', 'ua-2', 'ua-3', 'ua-4'])
+    expect(seen.map((h) => h['accept-encoding'])).toEqual(Array(5).fill('gzip, deflate, br'))
+    expect(seen[3]?.['content-type']).toBe('text/plain')
+  })
+
   it.each(['compress', 'zstd', 'gzip, br'])('refuses Content-Encoding %s as `decode`', async (coding) => {
     server.enqueue(raw({ 'content-encoding': coding }, 'whatever'))
     const error = await failure(transport().send(wire()))

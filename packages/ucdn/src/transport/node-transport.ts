@@ -73,6 +73,10 @@ function loadPool(): Promise<PoolClass> {
 
 class NodeTransport implements WireTransport {
   readonly #pools = new Map<string, Pool>()
+  // A client sends the same frozen headers object on every call: undici gets them as a flat array with
+  // accept-encoding, built once for that object instead of a spread and an object walk per call.
+  #headersIn: Readonly<Record<string, string>> | undefined
+  #headersOut: string[] = []
   // Every call of a client goes to the same URL: parse it once, not with `new URL` per call.
   readonly #targets = new Map<string, Target>()
 
@@ -119,7 +123,7 @@ class NodeTransport implements WireTransport {
           {
             path: target.path,
             method: 'POST',
-            headers: { ...request.headers, 'accept-encoding': ACCEPT_ENCODING },
+            headers: this.#headers(request.headers),
             body: request.body,
           },
           exchange,
@@ -136,6 +140,19 @@ class NodeTransport implements WireTransport {
     this.#targets.clear()
     // The transport stays usable: a later call opens a new pool.
     await Promise.all(open.map((pool) => (options?.force ? pool.destroy() : pool.close())))
+  }
+
+  #headers(headers: Readonly<Record<string, string>>): string[] {
+    if (headers !== this.#headersIn || !Object.isFrozen(headers)) {
+      const flat: string[] = []
+      for (const name of Object.keys(headers)) {
+        if (name !== 'accept-encoding') flat.push(name, headers[name] as string)
+      }
+      flat.push('accept-encoding', ACCEPT_ENCODING)
+      this.#headersIn = headers
+      this.#headersOut = flat
+    }
+    return this.#headersOut
   }
 
   #target(url: string, poolClass: PoolClass): Target {
