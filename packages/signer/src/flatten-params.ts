@@ -69,7 +69,7 @@ export function assertParamsObject(params: unknown): asserts params is Readonly<
 }
 
 /** The error for a key that is the empty string: it would go on the wire as `=value`. */
-function emptyKeyError(prefix: string): SigningError {
+export function emptyKeyError(prefix: string): SigningError {
   const where = prefix === '' ? 'at the top level' : `inside "${prefix.slice(0, -1)}"`
   return new SigningError(
     'PARAMETER_INVALID',
@@ -79,7 +79,7 @@ function emptyKeyError(prefix: string): SigningError {
 }
 
 /** The error for an object or array that contains itself. */
-function circularError(key: string): SigningError {
+export function circularError(key: string): SigningError {
   return new SigningError(
     'PARAMETER_INVALID',
     `Parameter "${key}" refers back to itself (a circular reference).`,
@@ -129,7 +129,7 @@ function flattenObject(
  * it with a character sorting at or before '.' (`A` before `A-b` or `A.0`), as `A.…` keys would then sort after
  * it. (Array indices never do: one index extends another only by a digit, which sorts after '.'.)
  */
-function keysFollowNames(names: readonly string[]): boolean {
+export function keysFollowNames(names: readonly string[]): boolean {
   for (let i = 1; i < names.length; i++) {
     const name = names[i - 1]!
     const next = names[i]!

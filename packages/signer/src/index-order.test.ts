@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { indexOrder } from './index-order.js'
+import { cachedIndexOrder, indexOrder } from './index-order.js'
 
 describe('indexOrder', () => {
   it('orders indices as their decimal strings sort', () => {
@@ -18,5 +18,16 @@ describe('indexOrder', () => {
         .map(Number)
       expect(indexOrder(length)).toEqual(expected)
     }
+  })
+})
+
+describe('cachedIndexOrder', () => {
+  it('gives indexOrder and the same indices as strings, shared between calls', () => {
+    for (const length of [0, 1, 12, 41, 1024, 1025]) {
+      const { indices, texts } = cachedIndexOrder(length)
+      expect(indices).toEqual(indexOrder(length))
+      expect(texts).toEqual(indices.map(String))
+    }
+    expect(cachedIndexOrder(41)).toBe(cachedIndexOrder(41))
   })
 })

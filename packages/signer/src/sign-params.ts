@@ -1,6 +1,7 @@
 import { assertPrivateKey } from './assert-private-key.js'
 import { flattenToSign } from './flatten-params.js'
 import { syncSha1Hex } from './sign-flat-params.js'
+import { sortedStringToSign } from './sorted-string-to-sign.js'
 import { listStringToSign } from './string-to-sign.js'
 
 /**
@@ -13,5 +14,6 @@ import { listStringToSign } from './string-to-sign.js'
  */
 export function signParams(params: Readonly<Record<string, unknown>>, privateKey: string): string {
   assertPrivateKey(privateKey)
-  return syncSha1Hex(listStringToSign(flattenToSign(params), privateKey))
+  const text = sortedStringToSign(params, privateKey) ?? listStringToSign(flattenToSign(params), privateKey)
+  return syncSha1Hex(text)
 }

@@ -1,4 +1,5 @@
 import { duplicateError, type FlatList } from './flatten-params.js'
+import { shapeCache } from './shape-cache.js'
 import { SigningError } from './signing-error.js'
 import { sortKeys } from './sort-keys.js'
 
@@ -12,21 +13,24 @@ import { sortKeys } from './sort-keys.js'
  */
 export function stringToSign(flat: Readonly<Record<string, string>>, privateKey: string): string {
   const keys = Object.keys(flat)
-  const values: string[] = new Array(keys.length)
-  let signature = -1
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!
+  const sorted = keys.length < 2 ? keys : sortedFlatKeys(keys)
+  let text = ''
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i]!
+    if (key === 'Signature') continue
     const value = flat[key]
-    if (key === 'Signature') signature = i
-    else if (typeof value !== 'string') throw notFlatError(key, value)
-    values[i] = value as string
+    if (typeof value !== 'string') throw firstNotFlat(flat, keys, notFlatError(key, value))
+    text += key + value
   }
-  if (signature !== -1) {
-    keys.splice(signature, 1)
-    values.splice(signature, 1)
-  }
-  return listStringToSign({ keys, values, sorted: false }, privateKey)
+  return text + privateKey
 }
+
+// Flat keys are unique (they are an object's): sorting is all, and the order of a shape met before is reused.
+const sortedFlatKeys = shapeCache((keys): readonly string[] => {
+  const sorted = keys.slice()
+  sortKeys(sorted, sorted)
+  return sorted
+})
 
 /**
  * {@link stringToSign} of a {@link FlatList} (its lists are sorted in place), which has no `Signature`.
@@ -48,6 +52,19 @@ export function listStringToSign(list: FlatList, privateKey: string): string {
     text += key + values[i]!
   }
   return text + privateKey
+}
+
+// The error names the first value that is not a string in the parameters' own order, not in the sorted one.
+function firstNotFlat(
+  flat: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+  found: SigningError,
+): SigningError {
+  for (const key of keys) {
+    const value = flat[key]
+    if (key !== 'Signature' && typeof value !== 'string') return notFlatError(key, value)
+  }
+  return found
 }
 
 function notFlatError(key: string, value: unknown): SigningError {
