@@ -20,23 +20,15 @@ export function indexOrder(length: number): number[] {
   return order
 }
 
-// Orders of the array lengths met so far, with their decimal strings, up to a bound (requests send at most a few
-// hundred ids per array): converting the indices to strings was a tenth of signing a 41-id request.
+// Orders of the array lengths met so far, up to a bound (requests send at most a few hundred ids per array).
 const CACHED_UP_TO = 1024
-const orders: (IndexOrder | undefined)[] = []
+const orders: (readonly number[] | undefined)[] = []
 
-/** {@link indexOrder} and the same indices as strings. */
-export interface IndexOrder {
-  readonly indices: readonly number[]
-  readonly texts: readonly string[]
-}
-
-/** {@link indexOrder}, with its strings, shared between calls for lengths up to 1,024: never change it. */
-export function cachedIndexOrder(length: number): IndexOrder {
+/** {@link indexOrder}, shared between calls for lengths up to 1,024: read it, never change it. */
+export function cachedIndexOrder(length: number): readonly number[] {
   let order = orders[length]
   if (order === undefined) {
-    const indices = indexOrder(length)
-    order = { indices, texts: indices.map(String) }
+    order = indexOrder(length)
     if (length <= CACHED_UP_TO) orders[length] = order
   }
   return order
