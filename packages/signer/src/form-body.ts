@@ -5,12 +5,17 @@ import { SigningError } from './signing-error.js'
  * percent-encoded as encodeURIComponent does (a space is `%20`, `+` is `%2B`), which every form decoder
  * (URLSearchParams, PHP, Go, Java) turns back into the exact same strings.
  *
+ * `keys` are `Object.keys(params)`, for a caller that has them already (see stringToSign).
+ *
  * @throws {SigningError} `PARAMETER_INVALID` for a string with an unpaired UTF-16 surrogate, which has no
  *   UTF-8 form to send (and would otherwise be signed as U+FFFD while sent as something else).
  */
-export function encodeFormBody(params: Readonly<Record<string, string>>): string {
+export function encodeFormBody(
+  params: Readonly<Record<string, string>>,
+  keys: readonly string[] = Object.keys(params),
+): string {
   let body = ''
-  for (const key of Object.keys(params)) {
+  for (const key of keys) {
     if (body !== '') body += '&'
     body += `${encode(key, key)}=${encode(params[key]!, key)}`
   }

@@ -49,8 +49,10 @@ export function signedFormBodyWith(
   }
   assertPrivateKey(privateKey)
   const sent = withPublicKey(flat, publicKey)
-  const body = encodeFormBody(sent)
-  const signature = digest(stringToSign(sent, privateKey))
+  // Listed once for both: on a null-prototype object (flattenParams') that is a good part of the work.
+  const keys = Object.keys(sent)
+  const body = encodeFormBody(sent, keys)
+  const signature = digest(stringToSign(sent, privateKey, keys))
   if (typeof signature === 'string') return `${body}&Signature=${signature}`
   return signature.then((resolved) => `${body}&Signature=${resolved}`)
 }
