@@ -1,5 +1,5 @@
 import { assertPrivateKey } from './assert-private-key.js'
-import { flattenToSign } from './flatten-params.js'
+import { flattenToSign } from './flatten-to-sign.js'
 import { syncSha1Hex } from './sign-flat-params.js'
 import { sortedStringToSign } from './sorted-string-to-sign.js'
 import { listStringToSign } from './string-to-sign.js'

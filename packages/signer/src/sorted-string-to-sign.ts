@@ -1,4 +1,5 @@
-import { assertParamsObject, circularError, emptyKeyError, keysFollowNames } from './flatten-params.js'
+import { assertParamsObject, circularError, emptyKeyError } from './flatten-params.js'
+import { keysFollowNames } from './flatten-to-sign.js'
 import { ARRAY, formatValue, INVALID, invalidValueError, SKIP } from './format-value.js'
 import { indexKeys } from './index-keys.js'
 import { cachedIndexOrder } from './index-order.js'

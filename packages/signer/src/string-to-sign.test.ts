@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { flattenParams, flattenToSign } from './flatten-params.js'
+import { flattenParams } from './flatten-params.js'
+import { flattenToSign } from './flatten-to-sign.js'
 import { formatValue } from './format-value.js'
 import { SigningError } from './signing-error.js'
 import { listStringToSign, stringToSign } from './string-to-sign.js'

@@ -1,4 +1,5 @@
-import { duplicateError, type FlatList } from './flatten-params.js'
+import { duplicateError } from './flatten-params.js'
+import type { FlatList } from './flatten-to-sign.js'
 import { shapeCache } from './shape-cache.js'
 import { SigningError } from './signing-error.js'
 import { sortKeys } from './sort-keys.js'
