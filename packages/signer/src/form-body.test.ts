@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { encodeFormBody } from './form-body.js'
+import { encodeFormBody, encodeFormBodyOf } from './form-body.js'
 
 describe('encodeFormBody', () => {
   it('joins key=value pairs with &', () => {
@@ -53,5 +53,17 @@ describe('encodeFormBody', () => {
       expect.objectContaining({ code: 'PARAMETER_INVALID', key: 'Name' }),
     )
     expect(() => encodeFormBody({ 'K\udc00': 'v' })).toThrow('contains an unpaired UTF-16 surrogate')
+  })
+
+  it('encodes as encodeFormBody when told all keys and values as one text, escaping needed or not', () => {
+    const text = fc.oneof(fc.stringMatching(/^[\w.!~*'()-]{0,5}$/), fc.string({ maxLength: 3 }))
+    fc.assert(
+      fc.property(fc.dictionary(text, text, { maxKeys: 10 }), (params) => {
+        const keys = Object.keys(params)
+        const all = [...keys].reverse().map((k) => k + params[k])
+        expect(encodeFormBodyOf(params, keys, all.join(''))).toBe(encodeFormBody(params))
+      }),
+      { numRuns: 1000 },
+    )
   })
 })

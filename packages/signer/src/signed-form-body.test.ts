@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { nodeSha1Hex } from '../test/support/sign-request.js'
 import { createCredentials } from './credentials.js'
@@ -51,6 +52,37 @@ describe('signedFormBody', () => {
     )
     expect(() => signedFormBody(flat, { publicKey: 'p', privateKey: `${SECRET}\n` })).toThrow(
       expect.objectContaining({ code: 'PRIVATE_KEY_INVALID', message: expect.not.stringContaining(SECRET) }),
+    )
+  })
+
+  it('sends and signs as a reference does: encodeURIComponent pairs in order, SHA-1 of the sorted pairs', () => {
+    // Mostly plain ids (the body's no-escaping path), some needing escapes, shapes coming back (the key cache).
+    const plain = fc.stringMatching(/^[\w.-]{0,6}$/)
+    const any = fc.string({ maxLength: 4 })
+    const flats = fc.array(
+      fc.dictionary(fc.stringMatching(/^[A-C][A-C.0-9]{0,3}$/), fc.oneof(plain, plain, plain, any), {
+        maxKeys: 25,
+      }),
+      { minLength: 1, maxLength: 4 },
+    )
+    fc.assert(
+      fc.property(flats, (list) => {
+        for (const params of [...list, ...list]) {
+          const sent = { ...params, PublicKey: 'pk' }
+          const keys = Object.keys(sent)
+          const pairs = [...keys].sort().map((k) => k + sent[k as keyof typeof sent])
+          const expected = `${keys.map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(sent[k as keyof typeof sent]!)}`).join('&')}&Signature=${nodeSha1Hex(`${pairs.join('')}K`)}`
+          expect(signedFormBody(params, { publicKey: 'pk', privateKey: 'K' })).toBe(expected)
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('reports a value that cannot be sent (an unpaired surrogate) before one that is not a string', () => {
+    const flat = { A: 1, B: 'x\uD800' } as never
+    expect(() => signedFormBody(flat, credentials)).toThrow(
+      expect.objectContaining({ code: 'PARAMETER_INVALID', key: 'B' }),
     )
   })
 })

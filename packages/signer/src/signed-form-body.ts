@@ -1,9 +1,9 @@
 import { assertPrivateKey } from './assert-private-key.js'
 import type { Credentials } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
-import { encodeFormBody } from './form-body.js'
+import { encodeFormBody, encodeFormBodyOf } from './form-body.js'
 import { platformSha1Hex, type Sha1HexDigest } from './sha1.js'
-import { stringToSign } from './string-to-sign.js'
+import { pairsText } from './string-to-sign.js'
 
 /**
  * The `application/x-www-form-urlencoded` body of a signed request (PROTOCOL.md), from parameters already in
@@ -51,8 +51,16 @@ export function signedFormBodyWith(
   const sent = withPublicKey(flat, publicKey)
   // Listed once for both: on a null-prototype object (flattenParams') that is a good part of the work.
   const keys = Object.keys(sent)
-  const body = encodeFormBody(sent, keys)
-  const signature = digest(stringToSign(sent, privateKey, keys))
+  let pairs: string
+  try {
+    pairs = pairsText(sent, keys)
+  } catch (error) {
+    // A body that cannot be encoded (an unpaired surrogate) is reported first, as it always was.
+    encodeFormBody(sent, keys)
+    throw error
+  }
+  const body = encodeFormBodyOf(sent, keys, pairs)
+  const signature = digest(pairs + privateKey)
   if (typeof signature === 'string') return `${body}&Signature=${signature}`
   return signature.then((resolved) => `${body}&Signature=${resolved}`)
 }

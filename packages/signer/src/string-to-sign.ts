@@ -20,6 +20,11 @@ export function stringToSign(
   privateKey: string,
   keys: string[] = Object.keys(flat),
 ): string {
+  return pairsText(flat, keys) + privateKey
+}
+
+/** {@link stringToSign} without the private key: the sorted `key + value` pairs alone. */
+export function pairsText(flat: Readonly<Record<string, string>>, keys: string[]): string {
   const sorted = keys.length < 2 ? keys : sortedFlatKeys(keys)
   let text = ''
   for (let i = 0; i < sorted.length; i++) {
@@ -29,7 +34,7 @@ export function stringToSign(
     if (typeof value !== 'string') throw firstNotFlat(flat, keys, notFlatError(key, value))
     text = text + key + value
   }
-  return text + privateKey
+  return text
 }
 
 // Flat keys are unique (they are an object's): sorting is all, and the order of a shape met before is reused.
