@@ -1,3 +1,4 @@
+import { flatObject, hashTable } from './flat-object.js'
 import { ARRAY, formatValue, INVALID, invalidValueError, OBJECT, SKIP } from './format-value.js'
 import { SigningError } from './signing-error.js'
 
@@ -14,18 +15,15 @@ import { SigningError } from './signing-error.js'
  *   parameters flatten to the same key (`{ 'A.0': 'x', A: ['y'] }`). The message names the key path.
  */
 export function flattenParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
-  const out: Record<string, string> = Object.create(null)
-  flatten({ out }, params)
-  return out
-}
-
-/** The error for two parameters that flatten to the same key (`{ 'A.0': 'x', A: ['y'] }`). */
-export function duplicateError(key: string): SigningError {
-  return new SigningError(
-    'PARAMETER_DUPLICATE',
-    `Two parameters flatten to the key "${key}"; send each value once.`,
-    key,
-  )
+  const sink: Sink = { keys: [], values: [] }
+  try {
+    flatten(sink, params)
+  } catch (error) {
+    // A duplicate met before the error is what a traversal storing as it goes would have reported.
+    hashTable(sink.keys, sink.keys)
+    throw error
+  }
+  return flatObject(sink.keys, sink.values)
 }
 
 /** Throws unless `params` is a plain object, the only shape a parameter set can have. */
@@ -63,7 +61,8 @@ export function circularError(key: string): SigningError {
 }
 
 // Where the traversal puts what it finds: a duplicate fails where it is met.
-type Sink = { readonly out: Record<string, string> }
+// The keys and values in the order met; the object is made at the end (flat-object.ts).
+type Sink = { readonly keys: string[]; readonly values: string[] }
 
 function flatten(sink: Sink, params: Readonly<Record<string, unknown>>): void {
   assertParamsObject(params)
@@ -91,8 +90,8 @@ function flattenArray(sink: Sink, prefix: string, array: readonly unknown[], anc
 function flattenChild(sink: Sink, key: string, value: unknown, ancestors: object[]): void {
   const formatted = formatValue(value)
   if (typeof formatted === 'string') {
-    if (sink.out[key] !== undefined) throw duplicateError(key)
-    sink.out[key] = formatted
+    sink.keys.push(key)
+    sink.values.push(formatted)
     return
   }
   if (formatted === SKIP) return

@@ -1,4 +1,4 @@
-import { duplicateError } from './flatten-params.js'
+import { duplicateError } from './flat-object.js'
 import type { FlatList } from './flatten-to-sign.js'
 import { shapeCache } from './shape-cache.js'
 import { SigningError } from './signing-error.js'
