@@ -23,20 +23,20 @@ export function encodeFormBody(
 }
 
 /**
- * {@link encodeFormBody}, given all the keys and values of `params` as one text (in any order, say the string to
+ * {@link encodeFormBody}, given the values of `keys` (in the same order) and all keys and values as one text (in any order, say the string to
  * sign without the private key): when nothing in it needs escaping, as in most requests (ids, numbers, names),
  * one test of that text replaces two per parameter and the pairs are joined as they are.
  */
 export function encodeFormBodyOf(
   params: Readonly<Record<string, string>>,
   keys: readonly string[],
+  values: readonly unknown[],
   allText: string,
 ): string {
   if (!UNRESERVED.test(allText)) return encodeFormBody(params, keys)
   let body = ''
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!
-    body = i === 0 ? `${key}=${params[key]}` : `${body}&${key}=${params[key]}`
+    body = i === 0 ? `${keys[i]}=${values[i]}` : `${body}&${keys[i]}=${values[i]}`
   }
   return body
 }

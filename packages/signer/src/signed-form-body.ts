@@ -3,7 +3,7 @@ import type { Credentials } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
 import { encodeFormBody, encodeFormBodyOf } from './form-body.js'
 import { platformSha1Hex, type Sha1HexDigest } from './sha1.js'
-import { pairsText } from './string-to-sign.js'
+import { flatValues, pairsText } from './string-to-sign.js'
 
 /**
  * The `application/x-www-form-urlencoded` body of a signed request (PROTOCOL.md), from parameters already in
@@ -51,15 +51,16 @@ export function signedFormBodyWith(
   const sent = withPublicKey(flat, publicKey)
   // Listed once for both: on a null-prototype object (flattenParams') that is a good part of the work.
   const keys = Object.keys(sent)
+  const values = flatValues(sent, keys)
   let pairs: string
   try {
-    pairs = pairsText(sent, keys)
+    pairs = pairsText(sent, keys, values)
   } catch (error) {
     // A body that cannot be encoded (an unpaired surrogate) is reported first, as it always was.
     encodeFormBody(sent, keys)
     throw error
   }
-  const body = encodeFormBodyOf(sent, keys, pairs)
+  const body = encodeFormBodyOf(sent, keys, values, pairs)
   const signature = digest(pairs + privateKey)
   if (typeof signature === 'string') return `${body}&Signature=${signature}`
   return signature.then((resolved) => `${body}&Signature=${resolved}`)

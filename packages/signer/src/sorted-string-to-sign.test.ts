@@ -140,4 +140,19 @@ describe('stringToSign of flat parameters (signFlatParams, signedFormBody)', () 
       expect.objectContaining({ code: 'PARAMETER_INVALID', key: 'B' }),
     )
   })
+
+  it('refuses a parameter that a getter removed while the values were read, rather than sign another in its place', () => {
+    const flat: Record<string, string> = {
+      A: 'a',
+      get B() {
+        delete flat.C
+        return 'b'
+      },
+      C: 'c',
+      Signature: 'old',
+    }
+    expect(() => signFlatParams(flat, 'K')).toThrow(
+      expect.objectContaining({ code: 'PARAMETER_INVALID', key: 'C' }),
+    )
+  })
 })
