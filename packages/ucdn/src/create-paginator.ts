@@ -4,7 +4,6 @@ import type { AnyOperation, OperationPagination } from '@scloud/ucdn-client'
 import type { CallNaming, OperationCaller } from './caller.js'
 import { invalidInput } from './invalid-input.js'
 import { atLeast, checkCallOptions, SIGNAL } from './option-rules.js'
-import { paginateByOffset } from './paginate.js'
 import type { SendResult } from './pipeline/pipeline.js'
 import type { PaginatePrefetchTasksOptions } from './prefetch-tasks.js'
 
@@ -59,8 +58,11 @@ export function createPaginator<O extends AnyOperation>(
   })
 }
 
-/** The pages of checked parameters; also the poller's walk. */
-export function walk<O extends AnyOperation>(
+/**
+ * The pages of checked parameters; also the poller's walk. The walk's code loads with the first page: an app
+ * that never pages (a browser bundle calling describePrefetchTasks) does not load it at start.
+ */
+export async function* walk<O extends AnyOperation>(
   caller: OperationCaller,
   operation: O,
   pagination: OperationPagination,
@@ -74,7 +76,8 @@ export function walk<O extends AnyOperation>(
   const itemsOf = (page: SendResult<O>) => ((page as Record<string, unknown>)[items] ?? []) as unknown[]
   const itemKey = naming.itemKey
   const yielded = new Set<string>()
-  return paginateByOffset<SendResult<O>>(
+  const { paginateByOffset } = await import('./paginate.js')
+  yield* paginateByOffset<SendResult<O>>(
     async (offset, limit, signal) => {
       const paged = { ...wire, [pagination.wire.offset]: offset, [pagination.wire.limit]: limit }
       const page = await caller.execute(operation, paged, signal)

@@ -78,6 +78,11 @@ describe('a one-call browser app', () => {
     expect(operations.map((path) => path.replace(/.*\/operations\/|\.js$/g, ''))).toEqual([CALLED])
   })
 
+  it('loads no paging walk at start (paginatePrefetchTasks loads it with the first page)', () => {
+    expect(bundle.atStart.filter((path) => /\/paginate\.[jt]s$/.test(path))).toEqual([])
+    expect(bundle.all.some((path) => /\/paginate\.[jt]s$/.test(path))).toBe(true)
+  })
+
   it('loads no schema library at all: requests and answers are checked by generated code', () => {
     expect(bundle.all.filter((path) => path.includes('zod'))).toEqual([])
   })
