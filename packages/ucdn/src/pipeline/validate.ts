@@ -55,7 +55,10 @@ export function validate(operation: AnyOperation, params: unknown, options: Vali
   }
   const problems = operation.checkRequest(wire)
   if (problems !== undefined) throw describeProblems(operation, problems, given, options)
-  for (const field of operation.fields) checkUnicode(field, wire[field.wire], options)
+  for (const field of operation.fields) {
+    const value = wire[field.wire]
+    if (value !== undefined && !wellFormed(value)) checkUnicode(field, value, options)
+  }
   const problem = operation.checkRules(wire)
   if (problem !== undefined) {
     const field = operation.fields.find((f) => f.wire === problem.field)
@@ -129,7 +132,18 @@ function itemCount(array: readonly unknown[]): string {
   return `an array of ${array.length} item${array.length === 1 ? '' : 's'}`
 }
 
-/** A lone UTF-16 surrogate passes a string schema but has no UTF-8 form to send or sign. */
+/** The value (a string, or each string of an array) is well-formed: the per-call check, allocating nothing. */
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return isWellFormed(value)
+  if (!Array.isArray(value)) return true
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i]
+    if (typeof item === 'string' && !isWellFormed(item)) return false
+  }
+  return true
+}
+
+/** A lone UTF-16 surrogate passes a string schema but has no UTF-8 form to send or sign: say where it is. */
 function checkUnicode(field: OperationField, value: unknown, { method, names }: ValidateOptions): void {
   const strings = Array.isArray(value) ? value : [value]
   for (let i = 0; i < strings.length; i++) {
