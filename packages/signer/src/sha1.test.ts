@@ -1,20 +1,20 @@
 import { createHash, webcrypto } from 'node:crypto'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { nobleSha1Hex } from './noble-sha1.js'
-import { lazyNobleSha1Hex, loadNativeSha1Hex, nativeSha1Hex, platformSha1Hex, webSha1Hex } from './sha1.js'
+import { lazyFallbackSha1Hex, loadNativeSha1Hex, nativeSha1Hex, platformSha1Hex, webSha1Hex } from './sha1.js'
+import { fallbackSha1Hex } from './sha1-fallback.js'
 
-// The same @noble/hashes SHA-1, watched: which calls reach the module the lazy path imports.
-vi.mock('./noble-sha1.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./noble-sha1.js')>()
-  return { nobleSha1Hex: vi.fn(original.nobleSha1Hex) }
+// The same fallback SHA-1, watched: which calls reach the module the lazy path imports.
+vi.mock('./sha1-fallback.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./sha1-fallback.js')>()
+  return { fallbackSha1Hex: vi.fn(original.fallbackSha1Hex) }
 })
 
 const nodeSha1Hex = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex')
 
 afterEach(() => {
   vi.unstubAllGlobals()
-  vi.mocked(nobleSha1Hex).mockClear()
+  vi.mocked(fallbackSha1Hex).mockClear()
 })
 
 const VECTORS: [string, string][] = [
@@ -25,9 +25,9 @@ const VECTORS: [string, string][] = [
 
 describe.each([
   ['crypto.hash (native)', loadNativeSha1Hex()!],
-  ['@noble/hashes', nobleSha1Hex],
+  ['fallback SHA-1', fallbackSha1Hex],
   ['Web Crypto', webSha1Hex],
-  ['@noble/hashes, imported lazily', lazyNobleSha1Hex],
+  ['fallback SHA-1, imported lazily', lazyFallbackSha1Hex],
 ])('%s', (_, hash) => {
   it('matches the FIPS 180 test vectors', async () => {
     for (const [text, digest] of VECTORS) expect(await hash(text)).toBe(digest)
@@ -54,21 +54,21 @@ describe('platformSha1Hex', () => {
 })
 
 describe('webSha1Hex', () => {
-  it('uses crypto.subtle where there is one, and no @noble/hashes', async () => {
+  it('uses crypto.subtle where there is one, and not the fallback SHA-1', async () => {
     const digest = vi.fn((algorithm: string, data: Uint8Array) => webcrypto.subtle.digest(algorithm, data))
     vi.stubGlobal('crypto', { subtle: { digest } })
     expect(await webSha1Hex('é😀')).toBe(nodeSha1Hex('é😀'))
     expect(digest).toHaveBeenCalledWith('SHA-1', new TextEncoder().encode('é😀'))
-    expect(nobleSha1Hex).not.toHaveBeenCalled()
+    expect(fallbackSha1Hex).not.toHaveBeenCalled()
   })
 
   it.each([
     ['no crypto.subtle (an insecure context)', {}],
     ['no crypto at all', undefined],
-  ])('falls back to the lazily imported @noble/hashes where there is %s', async (_, crypto) => {
+  ])('falls back to the lazily imported fallback SHA-1 where there is %s', async (_, crypto) => {
     vi.stubGlobal('crypto', crypto)
     expect(await webSha1Hex('abc')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d')
-    expect(nobleSha1Hex).toHaveBeenCalledWith('abc')
+    expect(fallbackSha1Hex).toHaveBeenCalledWith('abc')
   })
 })
 

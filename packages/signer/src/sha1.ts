@@ -3,9 +3,9 @@
 // - Node (Deno, Bun): `crypto.hash`, synchronous, reached without a `node:` import;
 // - browsers and other runtimes: Web Crypto's `crypto.subtle.digest` (secure contexts: https, localhost), which
 //   is asynchronous only;
-// - neither (a page served over plain http): @noble/hashes (noble-sha1.ts), which the asynchronous path imports
-//   with `import()` on first use, so bundlers give it a chunk only such pages fetch. The synchronous signer
-//   (sign-flat-params.ts) imports it statically: a synchronous API cannot wait for a chunk.
+// - neither (a page served over plain http): our own small SHA-1 (sha1-fallback.ts), which the asynchronous path
+//   imports with `import()` on first use, so bundlers give it a chunk only such pages fetch. The synchronous
+//   signer (sign-flat-params.ts) imports it statically: a synchronous API cannot wait for a chunk.
 
 /** A synchronous SHA-1 of the text, as hex. */
 export type Sha1Hex = (text: string) => string
@@ -42,27 +42,27 @@ interface DigestOnly {
   digest(algorithm: 'SHA-1', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>
 }
 
-/** Web Crypto's SHA-1, or the lazily loaded @noble/hashes where `crypto.subtle` is missing. */
+/** Web Crypto's SHA-1, or the lazily loaded fallback SHA-1 where `crypto.subtle` is missing. */
 export function webSha1Hex(text: string): Promise<string> {
   const subtle = (globalThis as { crypto?: { subtle?: DigestOnly } }).crypto?.subtle
-  if (typeof subtle?.digest !== 'function') return lazyNobleSha1Hex(text)
+  if (typeof subtle?.digest !== 'function') return lazyFallbackSha1Hex(text)
   return subtle
     .digest('SHA-1', new TextEncoder().encode(text))
     .then((digest) => toHex(new Uint8Array(digest)))
 }
 
-let loadingNoble: Promise<Sha1Hex> | undefined
+let loadingFallback: Promise<Sha1Hex> | undefined
 
-/** @noble/hashes' SHA-1, imported on first use (a failed load, say of a chunk over a bad network, is retried). */
-export function lazyNobleSha1Hex(text: string): Promise<string> {
-  loadingNoble ??= import('./noble-sha1.js').then(
-    (module) => module.nobleSha1Hex,
+/** The fallback SHA-1, imported on first use (a failed load, say of a chunk over a bad network, is retried). */
+export function lazyFallbackSha1Hex(text: string): Promise<string> {
+  loadingFallback ??= import('./sha1-fallback.js').then(
+    (module) => module.fallbackSha1Hex,
     (error: unknown) => {
-      loadingNoble = undefined
+      loadingFallback = undefined
       throw error
     },
   )
-  return loadingNoble.then((hash) => hash(text))
+  return loadingFallback.then((hash) => hash(text))
 }
 
 function toHex(bytes: Uint8Array): string {

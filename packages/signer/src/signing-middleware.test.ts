@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { signRequest } from '../test/support/sign-request.js'
 import { type CredentialProvider, fromStatic } from './credentials.js'
 import { CredentialsError } from './credentials-error.js'
-import { nobleSha1Hex } from './noble-sha1.js'
-import { lazyNobleSha1Hex, nativeSha1Hex, type Sha1HexDigest, webSha1Hex } from './sha1.js'
+import { lazyFallbackSha1Hex, nativeSha1Hex, type Sha1HexDigest, webSha1Hex } from './sha1.js'
+import { fallbackSha1Hex } from './sha1-fallback.js'
 import { signingMiddleware, signingMiddlewareWith } from './signing-middleware.js'
 import { verifySignature } from './verify-signature.js'
 
@@ -118,8 +118,8 @@ describe('signingMiddlewareWith (each SHA-1 backend)', () => {
   const backends: Record<string, Sha1HexDigest> = {
     'crypto.hash (Node, synchronous)': nativeSha1Hex!,
     'crypto.subtle (Web Crypto)': webSha1Hex,
-    '@noble/hashes, imported lazily': lazyNobleSha1Hex,
-    '@noble/hashes, synchronous': nobleSha1Hex,
+    'fallback SHA-1, imported lazily': lazyFallbackSha1Hex,
+    'fallback SHA-1, synchronous': fallbackSha1Hex,
   }
   const credentials = { publicKey: 'mw-public', privateKey: SECRET }
 
@@ -149,7 +149,7 @@ describe('signingMiddlewareWith (each SHA-1 backend)', () => {
     )
   })
 
-  it('signs in a runtime without crypto.subtle (an insecure page) through the lazily imported @noble/hashes', async () => {
+  it('signs in a runtime without crypto.subtle (an insecure page) through the lazily imported fallback SHA-1', async () => {
     vi.stubGlobal('crypto', {})
     const signed = await signingMiddlewareWith(credentials, webSha1Hex).pre!(context())
     expect(signed).toEqual(signRequest(context(), credentials))

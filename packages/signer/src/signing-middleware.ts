@@ -22,7 +22,7 @@ export function signingMiddleware(credentials: Credentials | CredentialProvider)
 /**
  * {@link signingMiddleware} with the SHA-1 backend given (tests sign with each one). The default,
  * `platformSha1Hex`, is Node's synchronous `crypto.hash` where it exists — then signing fixed credentials
- * takes no await — else Web Crypto, else @noble/hashes imported on first use.
+ * takes no await — else Web Crypto, else our fallback SHA-1 imported on first use.
  */
 export function signingMiddlewareWith(
   credentials: Credentials | CredentialProvider,
