@@ -19,7 +19,7 @@ const CALLED = 'DescribeNewUcdnPrefetchCacheTask'
  * Web Crypto) and the validation library when it is loaded to word an error. Other lazy chunks are the code of
  * methods the app never calls.
  */
-const MAY_LOAD = [/noble-sha1/, /zod/, /describe-schema/, /describe-issues/]
+const MAY_LOAD = [/sha1-fallback/, /noble-sha1/, /zod/, /describe-schema/, /describe-issues/]
 const benchDir = dirname(dirname(fileURLToPath(import.meta.url)))
 const repoDir = dirname(benchDir)
 

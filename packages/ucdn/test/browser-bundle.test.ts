@@ -87,9 +87,9 @@ describe('a one-call browser app', () => {
     expect(bundle.all.filter((path) => path.includes('zod'))).toEqual([])
   })
 
-  it('loads no hashing library at start (Web Crypto signs; @noble/hashes only where it is missing)', () => {
-    expect(bundle.atStart.filter((path) => path.includes('@noble'))).toEqual([])
-    expect(bundle.all.some((path) => path.includes('@noble'))).toBe(true)
+  it('loads no SHA-1 of its own at start (Web Crypto signs; the fallback SHA-1 only where it is missing)', () => {
+    expect(bundle.atStart.filter((path) => path.includes('sha1-fallback'))).toEqual([])
+    expect(bundle.all.some((path) => path.includes('sha1-fallback'))).toBe(true)
   })
 
   it('loads no typescript-fetch runtime or API class (of the runtime only the BASE_PATH constant)', () => {
