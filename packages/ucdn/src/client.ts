@@ -48,6 +48,7 @@ export interface CloseOptions {
 }
 
 const DESCRIBE = DescribeNewUcdnPrefetchCacheTask
+const DESCRIBE_NAMING = { method: 'describePrefetchTasks', names: 'sdkName' } as const
 
 /**
  * The SCloud UCDN client. Every call validates its input, signs each attempt afresh, retries what is safe to
@@ -99,12 +100,12 @@ export class UcdnClient {
   }
 
   /** One page of prefetch tasks (all of them when `limit` is not set). */
-  async describePrefetchTasks(
+  describePrefetchTasks(
     params?: DescribePrefetchTasksParams,
     options: CallOptions = {},
   ): Promise<PrefetchTaskPage> {
-    const naming = { method: 'describePrefetchTasks', names: 'sdkName' } as const
-    return toTaskPage(await this.#call(DESCRIBE, params, options, naming))
+    // A then, not an async function: one promise and one microtask less per call (bench `overhead`).
+    return this.#call(DESCRIBE, params, options, DESCRIBE_NAMING).then(toTaskPage)
   }
 
   /**

@@ -11,7 +11,7 @@ import type { WireResponse, WireTransport } from '../transport/wire.js'
 import { checkAndMap } from './check-and-map.js'
 import { decode, requestIdOf } from './decode.js'
 import { AttemptLog } from './log.js'
-import { withRetries } from './retry.js'
+import { type RetryOptions, withRetries } from './retry.js'
 import { type SendContext, send, sendContext } from './send.js'
 import { flatten, sign } from './sign.js'
 import { type ValidateOptions, validate, type WireParams } from './validate.js'
@@ -112,18 +112,44 @@ function retrying<O extends AnyOperation>(
       if (typeof body === 'string') return send(target, action, body, scope, state).then(answered)
       return body.then((signed) => send(target, action, signed, scope, state)).then(answered)
     },
-    {
-      action,
-      idempotent: operation.idempotent,
-      maxRetries: config.maxRetries,
-      timeoutMs: config.timeoutMs,
-      clock: config.clock,
-      timers: config.timers,
-      sleep: config.sleep,
-      random: config.random,
-      backoff: config.backoff,
-      signal,
-      onAttempt: log?.report, // log
-    },
+    retryOptions(context, operation, signal, log?.report), // log hears each attempt
   )
+}
+
+// The retry options of a call without a signal or a logger (most calls): the same for every call of an operation
+// on a client, so built once, not as a 12-field object per call.
+const plainRetryOptions = new WeakMap<PipelineContext, Map<AnyOperation, RetryOptions>>()
+
+function retryOptions(
+  context: PipelineContext,
+  operation: AnyOperation,
+  signal: AbortSignal | undefined,
+  onAttempt: RetryOptions['onAttempt'],
+): RetryOptions {
+  const plain = signal === undefined && onAttempt === undefined
+  let byOperation = plain ? plainRetryOptions.get(context) : undefined
+  const known = byOperation?.get(operation)
+  if (known !== undefined) return known
+  const { config } = context
+  const options: RetryOptions = {
+    action: operation.action,
+    idempotent: operation.idempotent,
+    maxRetries: config.maxRetries,
+    timeoutMs: config.timeoutMs,
+    clock: config.clock,
+    timers: config.timers,
+    sleep: config.sleep,
+    random: config.random,
+    backoff: config.backoff,
+    signal,
+    onAttempt,
+  }
+  if (plain) {
+    if (byOperation === undefined) {
+      byOperation = new Map()
+      plainRetryOptions.set(context, byOperation)
+    }
+    byOperation.set(operation, options)
+  }
+  return options
 }
