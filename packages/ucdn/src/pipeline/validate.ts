@@ -55,10 +55,7 @@ export function validate(operation: AnyOperation, params: unknown, options: Vali
   }
   const problems = operation.checkRequest(wire)
   if (problems !== undefined) throw describeProblems(operation, problems, given, options)
-  for (const field of operation.fields) {
-    const value = wire[field.wire]
-    if (value !== undefined && !wellFormed(value)) checkUnicode(field, value, options)
-  }
+  for (const field of operation.fields) checkUnicode(field, wire[field.wire], options)
   const problem = operation.checkRules(wire)
   if (problem !== undefined) {
     const field = operation.fields.find((f) => f.wire === problem.field)
@@ -132,27 +129,24 @@ function itemCount(array: readonly unknown[]): string {
   return `an array of ${array.length} item${array.length === 1 ? '' : 's'}`
 }
 
-/** The value (a string, or each string of an array) is well-formed: the per-call check, allocating nothing. */
-function wellFormed(value: unknown): boolean {
-  if (typeof value === 'string') return isWellFormed(value)
-  if (!Array.isArray(value)) return true
+/**
+ * A lone UTF-16 surrogate passes a string schema but has no UTF-8 form to send or sign: refused, naming the item.
+ * Runs on every call for every parameter, so it allocates nothing.
+ */
+function checkUnicode(field: OperationField, value: unknown, { method, names }: ValidateOptions): void {
+  if (typeof value === 'string') {
+    if (!isWellFormed(value)) throw lonelySurrogate(method, field[names], field[names])
+    return
+  }
+  if (!Array.isArray(value)) return
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i]
-    if (typeof item === 'string' && !isWellFormed(item)) return false
-  }
-  return true
-}
-
-/** A lone UTF-16 surrogate passes a string schema but has no UTF-8 form to send or sign: say where it is. */
-function checkUnicode(field: OperationField, value: unknown, { method, names }: ValidateOptions): void {
-  const strings = Array.isArray(value) ? value : [value]
-  for (let i = 0; i < strings.length; i++) {
-    const text = strings[i]
-    if (typeof text === 'string' && !isWellFormed(text)) {
-      const where = Array.isArray(value) ? `${field[names]}[${i}]` : field[names]
-      throw invalidInput(`${method}: ${where} must be well-formed Unicode (it has a lone surrogate).`, {
-        field: field[names],
-      })
+    if (typeof item === 'string' && !isWellFormed(item)) {
+      throw lonelySurrogate(method, `${field[names]}[${i}]`, field[names])
     }
   }
+}
+
+function lonelySurrogate(method: string, where: string, field: string) {
+  return invalidInput(`${method}: ${where} must be well-formed Unicode (it has a lone surrogate).`, { field })
 }
