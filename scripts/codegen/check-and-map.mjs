@@ -7,7 +7,7 @@
 // an action an app does not call adds nothing to the app's other chunks. Held to zod by the property test over
 // every action (packages/ucdn/test/property).
 import { describe } from './describe.mjs'
-import { reachable } from './schema-ir.mjs'
+import { deref, reachable } from './schema-ir.mjs'
 
 const INT32 = [-2147483648, 2147483647]
 
@@ -65,8 +65,8 @@ function emitFunction(name, irs, props, patterns) {
 }
 
 function isPrimitive(ir, irs) {
-  if (ir.kind === 'ref') return isPrimitive(irs.get(ir.name), irs)
-  return ir.kind !== 'object' && ir.kind !== 'array'
+  const target = deref(ir, irs)
+  return target.kind !== 'object' && target.kind !== 'array'
 }
 
 function cast(expr, model, prop) {

@@ -4,6 +4,7 @@
 // a message can say `taskIds[1]`. The happy path allocates nothing.
 import { condition } from './check-and-map.mjs'
 import { describe } from './describe.mjs'
+import { deref } from './schema-ir.mjs'
 
 /** Lines of the function body (two-space indented) and the patterns it uses (PATTERN_<i> constants). */
 export function emitCheckRequest(requestIr, irs, patterns) {
@@ -53,9 +54,4 @@ function problem(wire, value, expected, ir, index) {
       ? `, tooBig: typeof ${value} === 'number' && ${value} > ${ir.maximum}`
       : ''
   return `{ field: '${wire}'${at}, input: ${value}, expected: ${expected}${big} }`
-}
-
-/** A `$ref` to a primitive or an array schema, followed (request parameters are never objects). */
-function deref(ir, irs) {
-  return ir.kind === 'ref' ? deref(irs.get(ir.name), irs) : ir
 }

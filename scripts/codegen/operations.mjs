@@ -5,7 +5,7 @@
 // the mock and the tests use, exported from `@scloud/ucdn-client/schemas` only).
 import { checkAndMapName, emitResponseChecks } from './check-and-map.mjs'
 import { emitCheckRequest } from './check-request.mjs'
-import { reachable } from './schema-ir.mjs'
+import { deref, reachable } from './schema-ir.mjs'
 import { docComment, GENERATED_BY } from './zod-schemas.mjs'
 
 export function emitOperation(op, modelProps, irs) {
@@ -105,10 +105,6 @@ function limitsOf(schema, irs) {
     ...(item.pattern !== undefined ? { pattern: item.pattern } : {}),
     ...(ir.kind === 'array' && ir.maxItems !== undefined ? { maxItems: ir.maxItems } : {}),
   }
-}
-
-function deref(ir, irs) {
-  return ir.kind === 'ref' ? deref(irs.get(ir.name), irs) : ir
 }
 
 /** src/generated/operation-schemas.ts: every action's zod schemas and the spec's examples, keyed by action. */

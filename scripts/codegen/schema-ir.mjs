@@ -200,6 +200,11 @@ function isPrimitive(ir, schemas) {
   return ['string', 'integer', 'number', 'boolean', 'union'].includes(ir.kind)
 }
 
+/** The schema a `$ref` points to, followed until it is not a `$ref` (a request parameter is never an object). */
+export function deref(ir, irs) {
+  return ir.kind === 'ref' ? deref(irs.get(ir.name), irs) : ir
+}
+
 /** The schemas reachable from `names` (refs followed), in dependency order. */
 export function reachable(irs, names) {
   const order = []
