@@ -63,35 +63,42 @@ export function execute<O extends AnyOperation>(
   } catch (error) {
     return Promise.reject(error)
   }
-  const target = sendContextOf(context)
+  const plan = planOf(context)
   // A transport still loading its code (undici, on a process's first call) gets ready before the first attempt's
   // timer starts: loading a module is not the API being slow, and a short timeoutMs must not spend itself on it.
-  const ready = target.transport.ready?.()
-  if (ready === undefined) return retrying(context, operation, log, flat, target, signal)
-  return ready.then(() => retrying(context, operation, log, flat, target, signal))
+  const ready = plan.send.transport.ready?.()
+  if (ready === undefined) return retrying(context, plan, operation, log, flat, signal)
+  return ready.then(() => retrying(context, plan, operation, log, flat, signal))
 }
 
-// Where a client's calls go (URL, headers, limits): the same for every call, so built once per context.
-const sendContexts = new WeakMap<PipelineContext, SendContext>()
+/** What every call of a client shares, built on its first call: where calls go, and retry options by operation. */
+interface ClientPlan {
+  readonly send: SendContext
+  /** The retry options of calls without a signal or a logger (most calls), one object per operation. */
+  readonly retry: Map<AnyOperation, RetryOptions>
+}
 
-function sendContextOf(context: PipelineContext): SendContext {
-  let target = sendContexts.get(context)
-  if (target === undefined) {
-    target = sendContext(context.transport, context.config)
-    sendContexts.set(context, target)
+const plans = new WeakMap<PipelineContext, ClientPlan>()
+
+function planOf(context: PipelineContext): ClientPlan {
+  let plan = plans.get(context)
+  if (plan === undefined) {
+    plan = { send: sendContext(context.transport, context.config), retry: new Map() }
+    plans.set(context, plan)
   }
-  return target
+  return plan
 }
 
 function retrying<O extends AnyOperation>(
   context: PipelineContext,
+  plan: ClientPlan,
   operation: O,
   log: AttemptLog | undefined,
   flat: Record<string, string>,
-  target: SendContext,
   signal: AbortSignal | undefined,
 ): Promise<SendResult<O>> {
   const { config } = context
+  const target = plan.send
   const action = operation.action
   // What an attempt does once the answer is in: decode, check and map, log (synchronous).
   const answered = (response: WireResponse): SendResult<O> => {
@@ -112,23 +119,20 @@ function retrying<O extends AnyOperation>(
       if (typeof body === 'string') return send(target, action, body, scope, state).then(answered)
       return body.then((signed) => send(target, action, signed, scope, state)).then(answered)
     },
-    retryOptions(context, operation, signal, log?.report), // log hears each attempt
+    retryOptions(context, plan, operation, signal, log?.report), // log hears each attempt
   )
 }
 
-// The retry options of a call without a signal or a logger (most calls): the same for every call of an operation
-// on a client, so built once, not as a 12-field object per call.
-const plainRetryOptions = new WeakMap<PipelineContext, Map<AnyOperation, RetryOptions>>()
-
+/** A call's retry options: its operation's shared object when it has no signal and no logger, else its own. */
 function retryOptions(
   context: PipelineContext,
+  plan: ClientPlan,
   operation: AnyOperation,
   signal: AbortSignal | undefined,
   onAttempt: RetryOptions['onAttempt'],
 ): RetryOptions {
   const plain = signal === undefined && onAttempt === undefined
-  let byOperation = plain ? plainRetryOptions.get(context) : undefined
-  const known = byOperation?.get(operation)
+  const known = plain ? plan.retry.get(operation) : undefined
   if (known !== undefined) return known
   const { config } = context
   const options: RetryOptions = {
@@ -144,12 +148,6 @@ function retryOptions(
     signal,
     onAttempt,
   }
-  if (plain) {
-    if (byOperation === undefined) {
-      byOperation = new Map()
-      plainRetryOptions.set(context, byOperation)
-    }
-    byOperation.set(operation, options)
-  }
+  if (plain) plan.retry.set(operation, options)
   return options
 }
