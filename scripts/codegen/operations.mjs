@@ -1,8 +1,9 @@
-// Emits src/generated/operations/<Action>.ts (one self-contained module per action, docs/adr/0004: the
-// descriptor, its generated request check and the check-and-map of its answer; no schema library, and no import
-// of another generated module but types, so a code-splitting bundler keeps each action in the chunk that calls it), src/generated/operations/index.ts (`operations`, every descriptor keyed by action, and
-// `ActionName`) and src/generated/operation-schemas.ts (each action's zod schemas and the spec's examples: what
-// the mock and the tests use, exported from `@scloud/ucdn-client/schemas` only).
+// Emits, per action, src/generated/operations/<Action>.ts: one self-contained module (docs/adr/0004) with the
+// descriptor, its generated request check and the check-and-map of its answer; no schema library, and no import of
+// another generated module but types, so a code-splitting bundler keeps each action in the chunk that calls it.
+// Also src/generated/operations/index.ts (`operations`, every descriptor keyed by action, and `ActionName`) and
+// src/generated/operation-schemas.ts (each action's zod schemas and the spec's examples: what the mock and the
+// tests use, exported from `@scloud/ucdn-client/schemas` only).
 import { checkAndMapName, emitResponseChecks } from './check-and-map.mjs'
 import { emitCheckRequest } from './check-request.mjs'
 import { deref, reachable } from './schema-ir.mjs'
