@@ -4,6 +4,7 @@ import type { CredentialProvider } from '@scloud/signer'
 import type { SharedConfig, SharedConfigRequest } from '../config.js'
 import { UcdnError } from '../errors.js'
 
+export { systemTimers } from '../clock.js'
 export { createDefaultWireTransport } from '../transport/default-browser.js'
 
 export const buildUserAgent = (_suffix?: string): string | undefined => undefined
