@@ -83,6 +83,12 @@ describe('a one-call browser app', () => {
     expect(bundle.all.some((path) => /\/paginate\.[jt]s$/.test(path))).toBe(true)
   })
 
+  it('loads no logging code at start (a client with a logger loads it with its first call)', () => {
+    const logging = (path: string) => /\/(pipeline\/log|logger)\.[jt]s$/.test(path)
+    expect(bundle.atStart.filter(logging)).toEqual([])
+    expect(bundle.all.filter(logging)).toHaveLength(2)
+  })
+
   it('loads no schema library at all: requests and answers are checked by generated code', () => {
     expect(bundle.all.filter((path) => path.includes('zod'))).toEqual([])
   })

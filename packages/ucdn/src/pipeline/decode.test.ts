@@ -8,13 +8,15 @@ import { checkAndMap } from './check-and-map.js'
 import { decode, httpError } from './decode.js'
 
 const ACTION = 'DescribeNewUcdnPrefetchCacheTask'
+/** A clock at the epoch: a Retry-After given as an HTTP-date is counted from it. */
+const AT_ZERO = { now: () => 0 }
 const answer = (body: string, status = 200, headers: Record<string, string> = {}): WireResponse => ({
   status,
   body,
   header: (name) => ({ 'x-ucloud-request-uuid': 'req-1', ...headers })[name],
 })
 const parse = (body: unknown) => {
-  const json = decode(ACTION, answer(typeof body === 'string' ? body : JSON.stringify(body)), 0)
+  const json = decode(ACTION, answer(typeof body === 'string' ? body : JSON.stringify(body)), AT_ZERO)
   const model = checkAndMap<{ totalCount?: number; taskList?: [] }>(
     DescribeNewUcdnPrefetchCacheTask,
     json,
@@ -142,7 +144,7 @@ describe('httpError', () => {
           'x-ucloud-request-uuid': 'req-9',
           'retry-after': '2',
         }),
-        0,
+        AT_ZERO,
       )
     } catch (thrown) {
       error = thrown

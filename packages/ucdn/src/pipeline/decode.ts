@@ -1,6 +1,7 @@
 // Step 6, decode: the transport's decoded text as JSON, and the API's refusals as errors: a non-2xx status is
 // HTTP_ERROR (with the body's RetCode and Message when it has them), a non-zero RetCode API_ERROR, both with
 // the server's Retry-After; text that is not JSON is INVALID_RESPONSE.
+import type { Clock } from '../clock.js'
 import { UcdnError } from '../errors.js'
 import { parseRetryAfter } from '../retry-policy.js'
 import type { WireResponse } from '../transport/wire.js'
@@ -16,12 +17,12 @@ const RET_CODE_HINTS: Readonly<Record<number, string>> = {
   299: 'no permission for this action or project',
 }
 
-/** The JSON of a successful answer (RetCode 0). `nowMs` dates a Retry-After given as an HTTP-date. */
-export function decode(action: string, response: WireResponse, nowMs: number): unknown {
+/** The JSON of a successful answer (RetCode 0). `clock` dates a Retry-After given as an HTTP-date (read only then). */
+export function decode(action: string, response: WireResponse, clock: Clock): unknown {
   const requestId = requestIdOf(response)
   const { status, body } = response
   if (status < 200 || status >= 300) {
-    return throwWithRetryAfter(httpError(action, status, body, requestId), response, nowMs)
+    return throwWithRetryAfter(httpError(action, status, body, requestId), response, clock)
   }
   let json: unknown
   try {
@@ -35,7 +36,7 @@ export function decode(action: string, response: WireResponse, nowMs: number): u
     )
   }
   const retCode = readRetCode(json)
-  if (retCode) throwWithRetryAfter(apiError(action, retCode, readMessage(json), requestId), response, nowMs)
+  if (retCode) throwWithRetryAfter(apiError(action, retCode, readMessage(json), requestId), response, clock)
   return json
 }
 
@@ -43,8 +44,8 @@ export function requestIdOf(response: WireResponse): string | undefined {
   return response.header(REQUEST_ID_HEADER)
 }
 
-function throwWithRetryAfter(error: UcdnError, response: WireResponse, nowMs: number): never {
-  const retryAfterMs = parseRetryAfter(response.header('retry-after'), nowMs)
+function throwWithRetryAfter(error: UcdnError, response: WireResponse, clock: Clock): never {
+  const retryAfterMs = parseRetryAfter(response.header('retry-after'), clock.now())
   throw retryAfterMs === undefined ? error : error.with({ retryAfterMs })
 }
 

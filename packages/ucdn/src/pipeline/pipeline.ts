@@ -10,7 +10,7 @@ import type { ResolvedConfig } from '../config.js'
 import type { WireResponse, WireTransport } from '../transport/wire.js'
 import { checkAndMap } from './check-and-map.js'
 import { decode, requestIdOf } from './decode.js'
-import { AttemptLog } from './log.js'
+import type { AttemptLog } from './log.js'
 import { type RetryOptions, withRetries } from './retry.js'
 import { type SendContext, send, sendContext } from './send.js'
 import { flatten, sign } from './sign.js'
@@ -43,10 +43,25 @@ export function prepare(
   context: PipelineContext,
   operation: AnyOperation,
   params: unknown,
-  how: Pick<ValidateOptions, 'method' | 'names'>,
+  how: ValidateOptions,
 ): WireParams {
-  return validate(operation, params, { ...how, projectId: context.config.projectId })
+  return validate(operation, params, how, context.config.projectId)
 }
+
+// The log step's code loads with the first call of a client that has a logger: an app without one (a browser
+// bundle) carries none of it (bench `bundle`).
+let LoadedAttemptLog: typeof AttemptLog | undefined
+let loadingLog: Promise<unknown> | undefined
+const loadLog = () =>
+  (loadingLog ??= import('./log.js').then(
+    (loaded) => {
+      LoadedAttemptLog = loaded.AttemptLog
+    },
+    (error: unknown) => {
+      loadingLog = undefined // the next call tries again
+      throw error
+    },
+  ))
 
 /** Steps 2 to 8 for prepared wire parameters. */
 export function execute<O extends AnyOperation>(
@@ -56,7 +71,10 @@ export function execute<O extends AnyOperation>(
   signal: AbortSignal | undefined,
 ): Promise<SendResult<O>> {
   const { config } = context
-  const log = config.logger && new AttemptLog(config.logger, operation.action, wire)
+  if (config.logger !== undefined && LoadedAttemptLog === undefined) {
+    return loadLog().then(() => execute(context, operation, wire, signal))
+  }
+  const log = config.logger && LoadedAttemptLog && new LoadedAttemptLog(config.logger, operation.action, wire)
   let flat: Record<string, string>
   try {
     flat = flatten(operation.action, wire) // once per call; every attempt signs it afresh
@@ -104,7 +122,7 @@ function retrying<O extends AnyOperation>(
   const answered = (response: WireResponse): SendResult<O> => {
     const requestId = requestIdOf(response)
     log?.answered(response, requestId)
-    const json = decode(action, response, config.clock.now()) // decode
+    const json = decode(action, response, config.clock) // decode
     const model = checkAndMap<ResponseOf<O>>(operation, json, requestId) // check and map
     log?.succeeded()
     // The model is this call's own fresh object: the request id goes on it, not on a copy.
@@ -116,7 +134,11 @@ function retrying<O extends AnyOperation>(
       log?.start()
       const body = sign(action, flat, context.credentials) // sign, afresh on every attempt
       // send; the size limit (maxResponseBytes) travels with the request: the transport stops reading at it
-      if (typeof body === 'string') return send(target, action, body, scope, state).then(answered)
+      if (typeof body === 'string') {
+        // Signed at once: a transport that settles on abort needs no race against the scope.
+        state.settlesOnAbort = target.transport.settlesOnAbort?.() === true
+        return send(target, action, body, scope, state).then(answered)
+      }
       return body.then((signed) => send(target, action, signed, scope, state)).then(answered)
     },
     retryOptions(context, plan, operation, signal, log?.report), // log hears each attempt

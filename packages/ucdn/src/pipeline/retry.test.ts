@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createFakeTime } from '../../test/helpers/fake-time.js'
+import type { ScopedSignal } from '../abort.js'
 import { createSleep } from '../abort.js'
 import { UcdnError } from '../errors.js'
 import { DEFAULT_BACKOFF } from '../retry-policy.js'
-import { type AttemptReport, type RetryOptions, withRetries } from './retry.js'
+import { type AttemptReport, type AttemptState, type RetryOptions, withRetries } from './retry.js'
 
 const unavailable = () => new UcdnError({ code: 'API_ERROR', message: 'busy.', retCode: 150 })
 const denied = () => new UcdnError({ code: 'API_ERROR', message: 'denied.', retCode: 171 })
@@ -99,6 +100,23 @@ describe('withRetries', () => {
     expect(await result).toMatchObject({ code: 'TIMEOUT', attempts: 2, retryable: true })
     expect(((await result) as Error).message).toContain('1000 ms')
     expect(time.pending()).toBe(0)
+  })
+
+  it('races an attempt against its timeout unless the attempt says it settles by itself', async () => {
+    // An attempt that answers when its scope aborts: raced, the timeout wins; trusted, its own answer does.
+    const answersOnAbort =
+      (settlesOnAbort: boolean) => (scope: ScopedSignal, _n: number, state: AttemptState) => {
+        if (settlesOnAbort) state.settlesOnAbort = true
+        return new Promise<string>((resolve) => scope.onAbort(() => resolve('its own answer')))
+      }
+    const raced = setup({ maxRetries: 0, timeoutMs: 50 })
+    const racedResult = withRetries(answersOnAbort(false), raced.options).catch((e: unknown) => e)
+    await raced.time.advance(50)
+    expect(await racedResult).toMatchObject({ code: 'TIMEOUT' })
+    const trusted = setup({ maxRetries: 0, timeoutMs: 50 })
+    const trustedResult = withRetries(answersOnAbort(true), trusted.options)
+    await trusted.time.advance(50)
+    expect(await trustedResult).toBe('its own answer')
   })
 
   it('rejects ABORTED at once when the caller aborts during an attempt', async () => {

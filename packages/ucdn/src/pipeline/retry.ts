@@ -26,6 +26,8 @@ export interface AttemptState {
   /** True from the moment the request may have left (the send step sets it; a transport that proves nothing
    *  was written clears it again). */
   sent: boolean
+  /** Set by an attempt whose promise settles by itself when the scope aborts: it is not raced against it. */
+  settlesOnAbort?: boolean
 }
 
 /** What one attempt did; handed to `onAttempt` (the client logs it). */
@@ -57,7 +59,8 @@ export async function withRetries<T>(
     const state: AttemptState = { sent: false }
     let error: UcdnError
     try {
-      const result = await scope.race(attempt(scope, n, state))
+      const pending = attempt(scope, n, state)
+      const result = await (state.settlesOnAbort === true ? pending : scope.race(pending))
       if (options.onAttempt !== undefined) {
         report(options, {
           attempt: n,

@@ -5,11 +5,12 @@ import { UcdnError } from '../errors.js'
 import { validate } from './validate.js'
 
 const toDescribeRequest = (params: unknown, defaults: { projectId?: string } = {}) =>
-  validate(DescribeNewUcdnPrefetchCacheTask, params, {
-    method: 'describePrefetchTasks',
-    names: 'sdkName',
-    projectId: defaults.projectId,
-  }) as Record<string, unknown>
+  validate(
+    DescribeNewUcdnPrefetchCacheTask,
+    params,
+    { method: 'describePrefetchTasks', names: 'sdkName' },
+    defaults.projectId,
+  ) as Record<string, unknown>
 
 function rejection(params: unknown): UcdnError {
   try {

@@ -16,8 +16,6 @@ export interface ValidateOptions {
   /** Prefixes every message: the method the caller called. */
   readonly method: string
   readonly names: Naming
-  /** Sent as `ProjectId` when the operation has one and the call does not set it. */
-  readonly projectId: string | undefined
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
@@ -30,8 +28,16 @@ const isWellFormed: (text: string) => boolean =
     ? (text) => nativeIsWellFormed.call(text)
     : (text) => !LONE_SURROGATE.test(text)
 
-/** The wire parameters of a valid call; INVALID_INPUT (`source: 'input'`, `field` as the caller named it) else. */
-export function validate(operation: AnyOperation, params: unknown, options: ValidateOptions): WireParams {
+/**
+ * The wire parameters of a valid call; INVALID_INPUT (`source: 'input'`, `field` as the caller named it) else.
+ * `projectId` is sent as `ProjectId` when the operation has one and the call does not set it.
+ */
+export function validate(
+  operation: AnyOperation,
+  params: unknown,
+  options: ValidateOptions,
+  projectId: string | undefined,
+): WireParams {
   const { method, names } = options
   if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
     throw invalidInput(`${method}: params must be an object (or omitted).`, { field: 'params' })
@@ -50,8 +56,8 @@ export function validate(operation: AnyOperation, params: unknown, options: Vali
     const value = given[field[names]]
     if (value !== undefined) wire[field.wire] = field.time && value instanceof Date ? toSeconds(value) : value
   }
-  if (wire.ProjectId === undefined && options.projectId !== undefined && projectIdName !== undefined) {
-    wire.ProjectId = options.projectId
+  if (wire.ProjectId === undefined && projectId !== undefined && projectIdName !== undefined) {
+    wire.ProjectId = projectId
   }
   const problems = operation.checkRequest(wire)
   if (problems !== undefined) throw describeProblems(operation, problems, given, options)

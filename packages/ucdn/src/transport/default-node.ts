@@ -29,6 +29,7 @@ export function createDefaultWireTransport(options: DefaultTransportOptions = {}
     // Decided per call: msw's server.listen() usually runs after the client was created.
     send: (request) => (globalFetchIsIntercepted() ? viaGlobalFetch.send(request) : node.send(request)),
     ready: () => (globalFetchIsIntercepted() ? undefined : node.ready?.()),
+    settlesOnAbort: () => !globalFetchIsIntercepted(),
     close: (options) => node.close(options),
   }
 }

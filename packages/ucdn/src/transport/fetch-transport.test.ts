@@ -172,3 +172,19 @@ describe('under msw (setupServer)', () => {
     },
   )
 })
+
+describe('the Node default transport', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('says an attempt settles by itself on abort on undici, not through a replaced global fetch', async () => {
+    const transport = nodeDefault()
+    expect(transport.settlesOnAbort?.()).toBe(true)
+    // A fetch that ignores its signal (a test double, a polyfill): the retry loop must race it.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<never>(() => {})),
+    )
+    expect(transport.settlesOnAbort?.()).toBe(false)
+    await transport.close()
+  })
+})

@@ -90,6 +90,10 @@ class NodeTransport implements WireTransport {
     )
   }
 
+  settlesOnAbort(): boolean {
+    return true
+  }
+
   send(request: WireRequest): Promise<WireResponse> {
     if (LoadedPool !== undefined) return this.#send(request, LoadedPool)
     return loadPool().then(

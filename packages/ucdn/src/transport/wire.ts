@@ -97,6 +97,11 @@ export interface WireTransport {
    * pays nothing). Never rejects: a failed load is reported by `send`.
    */
   ready?(): Promise<void> | undefined
+  /**
+   * True when the next `send` settles by itself as soon as its request's `scope` aborts (the Node transport's
+   * exchange rejects at once): the retry loop then does not race it against the scope.
+   */
+  settlesOnAbort?(): boolean
   /** Closes kept-alive connections once calls in flight end; `force` destroys in-flight sockets at once. */
   close(options?: { readonly force?: boolean }): Promise<void>
 }
