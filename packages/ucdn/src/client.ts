@@ -49,6 +49,8 @@ export interface CloseOptions {
 
 const DESCRIBE = DescribeNewUcdnPrefetchCacheTask
 const DESCRIBE_NAMING = { method: 'describePrefetchTasks', names: 'sdkName' } as const
+/** What a call's options may hold (checked on every call: one object, not one per call). */
+const CALL_OPTION_RULES = Object.freeze({ signal: SIGNAL })
 
 /**
  * The SCloud UCDN client. Every call validates its input, signs each attempt afresh, retries what is safe to
@@ -272,7 +274,7 @@ export class UcdnClient {
   ): Promise<SendResult<O>> {
     try {
       const wire = prepare(this.#context, operation, params, naming)
-      checkCallOptions(options, operation.action, { signal: SIGNAL })
+      checkCallOptions(options, operation.action, CALL_OPTION_RULES)
       return execute(this.#context, operation, wire, options?.signal)
     } catch (error) {
       return Promise.reject(error)

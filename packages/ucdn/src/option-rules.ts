@@ -79,9 +79,8 @@ export function checkCallOptions<T>(
   method: string,
   rules: Readonly<Record<string, OptionRule>>,
 ): T {
-  return checkOptions(options, {
-    owner: method,
-    rules,
-    error: (message, field) => invalidInput(message, { field: field ?? 'options' }),
-  })
+  return checkOptions(options, { owner: method, rules, error: callOptionError })
 }
+
+const callOptionError = (message: string, field: string | undefined) =>
+  invalidInput(message, { field: field ?? 'options' })

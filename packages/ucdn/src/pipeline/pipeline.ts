@@ -137,9 +137,9 @@ function retrying<O extends AnyOperation>(
       if (typeof body === 'string') {
         // Signed at once: a transport that settles on abort needs no race against the scope.
         state.settlesOnAbort = target.transport.settlesOnAbort?.() === true
-        return send(target, action, body, scope, state).then(answered)
+        return send(target, action, body, scope, state, answered)
       }
-      return body.then((signed) => send(target, action, signed, scope, state)).then(answered)
+      return body.then((signed) => send(target, action, signed, scope, state, answered))
     },
     retryOptions(context, plan, operation, signal, log?.report), // log hears each attempt
   )

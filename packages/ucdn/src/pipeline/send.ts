@@ -36,13 +36,18 @@ export function sendContext(
   }
 }
 
-export function send(
+/**
+ * Sends `body` and hands the answer to `answered` (decode, check and map), in one `then` with the transport's
+ * failures as UcdnErrors: an error `answered` throws is its own, never mistaken for the transport's.
+ */
+export function send<T>(
   context: SendContext,
   action: string,
   body: string,
   scope: ScopedSignal,
   state: AttemptState,
-): Promise<WireResponse> {
+  answered: (response: WireResponse) => T,
+): Promise<T> {
   state.sent = true
   let answer: Promise<WireResponse>
   try {
@@ -57,7 +62,7 @@ export function send(
   } catch (error) {
     answer = Promise.reject(error)
   }
-  return answer.then(undefined, (error: unknown) => {
+  return answer.then(answered, (error: unknown) => {
     if (!(error instanceof TransportError)) throw error
     if (!error.sent) state.sent = false
     throw transportError(context, action, error)
