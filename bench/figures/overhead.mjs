@@ -62,6 +62,7 @@ export async function run({ sdk, quick }) {
     raw.latency = {
       rounds: run.rounds,
       iterationsPerRound: run.iterationsPerRound,
+      gc: run.gc,
       candidates: run.candidates,
     }
     for (const c of candidates) {
@@ -142,7 +143,7 @@ async function throughput({ sdkCall, undici, quick, raw }) {
     warmupRounds: 1,
   })
   const rps = (name) => total / (run.candidates[name].perCallMs.median / 1000)
-  raw.throughput = { concurrency, requestsPerRound: total, candidates: run.candidates }
+  raw.throughput = { concurrency, requestsPerRound: total, gc: run.gc, candidates: run.candidates }
   /** @type {import('../lib/types.mjs').Row[]} */
   const rows = [
     { figure: '  undici req/s @ concurrency 16', measured: rps('undici').toFixed(0), status: 'info' },

@@ -7,7 +7,17 @@ import { summarize } from './stats.mjs'
 /** Keeps results reachable so the optimiser cannot drop a call whose result is unused. */
 export let sink
 
-const collect = () => globalThis.gc?.()
+/**
+ * The collection before every batch: `minor` (the young generation, where the garbage of a batch of calls is) by
+ * default; `full` for candidates that leave old-generation garbage (the 14 MB answer). A full collection also
+ * throws away optimised code that refers to objects it frees (V8's "weak objects"), so every batch after one
+ * re-runs the JIT's warm-up: until 2026-12-06 a full one ran before every batch, which doubled per-call times,
+ * spread them ±30 % and favoured native code (node:http's parser) over JavaScript (README, "Method").
+ */
+const collectors = {
+  minor: () => globalThis.gc?.({ type: 'minor' }),
+  full: () => globalThis.gc?.(),
+}
 
 /**
  * Measures two candidates against each other.
@@ -31,10 +41,12 @@ export async function compare(name, a, b, options = {}) {
 /**
  * Measures any number of candidates in the same interleaved rounds. The order rotates every round, so each
  * candidate runs first, second, … equally often; a GC runs before every batch (needs `--expose-gc`) so one
- * candidate's garbage is not collected on another's clock.
+ * candidate's garbage is not collected on another's clock (`gc`: 'minor', the default, or 'full').
  */
 export async function compareMany(name, candidates, options = {}) {
-  const { rounds = 20, iterationsPerRound = 100, warmupRounds = 2 } = options
+  const { rounds = 20, iterationsPerRound = 100, warmupRounds = 2, gc = 'minor' } = options
+  const collect = collectors[gc]
+  if (collect === undefined) throw new Error(`compareMany: gc must be 'minor' or 'full', got ${gc}`)
   const list = candidates.map((c, i) => asCandidate(c, `#${i}`))
   const perRound = new Map(list.map((c) => [c.name, []]))
   const runners = new Map()
@@ -58,6 +70,7 @@ export async function compareMany(name, candidates, options = {}) {
     name,
     rounds,
     iterationsPerRound,
+    gc,
     candidates: result,
     /** Per-round ratio x/y (paired: both ran in the same round), summarised. */
     ratio(x, y) {
