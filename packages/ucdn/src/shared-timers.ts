@@ -1,8 +1,8 @@
 // The SDK's timers in Node: every pending timeout (each attempt's, each backoff and polling wait) on one Node
 // timer armed for the earliest, instead of a Node timer each. An attempt's timeout is set and cleared on every
-// call and almost never fires; a Node timer of its own cost ~1 µs and ~1 KB a call (bench `overhead`), this one a
-// Set insert and delete. Idle, the timer stays armed but unref'd, so it never keeps alive a process that has
-// nothing else to do; with anything pending it is ref'd, as Node's own timers are.
+// call and almost never fires; a Node timer of its own cost ~1 µs and ~1 KB a call (bench `overhead`), this one
+// links and unlinks a list node. Idle, the timer stays armed but unref'd, so it never keeps alive a process that
+// has nothing else to do; with anything pending it is ref'd, as Node's own timers are (test/shared-timers-process).
 //
 // Browsers use the global timers as they are (platform/browser.ts): a pending timer keeps no page alive there,
 // and the bundle stays small.
