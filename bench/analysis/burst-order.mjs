@@ -2,27 +2,16 @@
 // the SDK and undici `request` alternately in one process). Bursts of 3,200 calls at 16 in flight, in the order
 // given (S: the SDK, T: the SDK's Node transport alone with a pre-signed body, U and V: undici `request` on two
 // pools), three times; each burst's wall time and the CPU of the process's other threads (V8's workers) in
-// clock ticks. Run with:
-//   node --expose-gc analysis/burst-order.mjs [order=SSUUTUUU]
+// clock ticks, with a full (the old method's) or a minor collection before each. Run with:
+//   node --expose-gc analysis/burst-order.mjs [order=SSUUTUUU] [full|minor]
 import { readdirSync, readFileSync } from 'node:fs'
 import { undiciRequest } from '../lib/baselines.mjs'
-import { ACTION, oneTaskBody } from '../lib/fixtures.mjs'
-import { loadSdk } from '../lib/sdk.mjs'
-import { startServer } from '../lib/server.mjs'
-import { formBody, presign } from '../lib/wire.mjs'
-import { internal } from './internals.mjs'
+import { loopback } from './loopback.mjs'
 
 const order = process.argv[2] ?? 'SSUUTUUU'
-const sdk = await loadSdk()
-const server = await startServer({ mode: 'fixed', body: oneTaskBody() })
-const params = { taskIds: ['pf-7kq2m9x4ab'], projectId: 'org-bench01' }
-const body = formBody(
-  presign({ Action: ACTION, ProjectId: params.projectId, TaskId: params.taskIds }, sdk.credentials),
-)
-const client = new sdk.ucdn.UcdnClient({ credentials: sdk.credentials, baseUrl: server.url })
-const { createNodeTransport } = await internal('@scloud/ucdn', './transport/node-transport.js')
-const transport = createNodeTransport()
-const headers = Object.freeze({ 'content-type': 'application/x-www-form-urlencoded' })
+const collection = process.argv[3] ?? 'full'
+const collect = () => globalThis.gc?.(collection === 'minor' ? { type: 'minor' } : undefined)
+const { server, body, callSdk, transportAlone, close } = await loopback()
 const u = undiciRequest(server.origin, body)
 const v = undiciRequest(server.origin, body)
 
@@ -34,13 +23,8 @@ const burst = (fn) => async () => {
   await Promise.all(Array.from({ length: 16 }, lane))
 }
 const bursts = {
-  S: burst(() => client.describePrefetchTasks(params)),
-  T: burst(async () =>
-    JSON.parse(
-      (await transport.send({ url: server.url, body, headers, signal: undefined, maxResponseBytes: 1 << 20 }))
-        .body,
-    ),
-  ),
+  S: burst(callSdk),
+  T: burst(transportAlone),
   U: burst(u.fn),
   V: burst(v.fn),
 }
@@ -61,16 +45,15 @@ for (const key of 'STUV') await bursts[key]() // warm-up
 const lines = []
 for (let repeat = 0; repeat < 3; repeat++) {
   for (const key of order) {
-    globalThis.gc?.()
+    collect()
     const ticks = workerTicks()
     const t0 = performance.now()
     await bursts[key]()
     lines.push(`${key} ${(performance.now() - t0).toFixed(0)} ms (workers ${workerTicks() - ticks} ticks)`)
   }
 }
+console.log(`${collection} collection before each burst`)
 console.log(lines.join('\n'))
-await client.close()
-await transport.close()
 await u.close()
 await v.close()
-await server.close()
+await close()

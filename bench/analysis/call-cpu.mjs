@@ -7,44 +7,17 @@
 //   node --expose-gc analysis/call-cpu.mjs [concurrency=1] [callsPerRound=400] [rounds=30]
 
 import { nodeHttp, undiciRequest } from '../lib/baselines.mjs'
-import { ACTION, oneTaskBody } from '../lib/fixtures.mjs'
-import { loadSdk } from '../lib/sdk.mjs'
-import { startServer } from '../lib/server.mjs'
-import { formBody, presign } from '../lib/wire.mjs'
-import { internal } from './internals.mjs'
+import { loopback } from './loopback.mjs'
 
 const [concurrency, perRound, rounds] = [1, 400, 30].map((d, i) => Number(process.argv[2 + i] ?? d))
-const sdk = await loadSdk()
-const server = await startServer({ mode: 'fixed', body: oneTaskBody() })
-const params = { taskIds: ['pf-7kq2m9x4ab'], projectId: 'org-bench01' }
-const body = formBody(
-  presign({ Action: ACTION, ProjectId: params.projectId, TaskId: params.taskIds }, sdk.credentials),
-)
-const client = new sdk.ucdn.UcdnClient({ credentials: sdk.credentials, baseUrl: server.url })
-const { createNodeTransport } = await internal('@scloud/ucdn', './transport/node-transport.js')
-const transport = createNodeTransport()
-const headers = Object.freeze({ 'content-type': 'application/x-www-form-urlencoded' })
+const { server, body, callSdk, transportAlone, close } = await loopback()
 const undici = undiciRequest(server.origin, body)
 const node = nodeHttp(server.url, body)
 const candidates = [
-  { name: 'SDK describePrefetchTasks', fn: () => client.describePrefetchTasks(params) },
+  { name: 'SDK describePrefetchTasks', fn: callSdk },
   undici,
   node,
-  {
-    name: 'SDK Node transport alone',
-    fn: async () =>
-      JSON.parse(
-        (
-          await transport.send({
-            url: server.url,
-            body,
-            headers,
-            signal: undefined,
-            maxResponseBytes: 1 << 20,
-          })
-        ).body,
-      ),
-  },
+  { name: 'SDK Node transport alone', fn: transportAlone },
 ]
 
 async function batch(fn) {
@@ -52,7 +25,7 @@ async function batch(fn) {
   const lane = async () => {
     while (next++ < perRound) await fn()
   }
-  globalThis.gc?.()
+  globalThis.gc?.({ type: 'minor' }) // a full one would discard optimised code (README, "Method")
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await Promise.all(Array.from({ length: concurrency }, lane))
@@ -85,8 +58,6 @@ for (const c of candidates) {
     `${c.name.padEnd(28)} cpu ${q(cpu, 0.5).toFixed(1).padStart(6)} ${paired(cpu, base.cpu).padEnd(20)} wall ${q(wall, 0.5).toFixed(1).padStart(6)} ${paired(wall, base.wall)}`,
   )
 }
-await client.close()
-await transport.close()
 await undici.close()
 await node.close()
-await server.close()
+await close()
