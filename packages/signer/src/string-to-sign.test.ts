@@ -1,26 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { referenceStringToSign } from '../test/support/reference-string-to-sign.js'
 import { flattenParams } from './flatten-params.js'
 import { flattenToSign } from './flatten-to-sign.js'
-import { formatValue } from './format-value.js'
 import { SigningError } from './signing-error.js'
 import { listStringToSign, stringToSign } from './string-to-sign.js'
 
 const PRIVATE_KEY = '46f09bb9fab4f12dfc160dae12273d5332b5debe'
-
-/** An independent reference: flatten recursively, sort with a comparator, concatenate. */
-function referenceStringToSign(params: Record<string, unknown>, privateKey: string): string {
-  const pairs: [string, string][] = []
-  const visit = (key: string, value: unknown): void => {
-    if (value === null || value === undefined) return
-    if (Array.isArray(value)) for (const [i, item] of value.entries()) visit(`${key}.${i}`, item)
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(`${key}.${k}`, v)
-    else pairs.push([key, formatValue(value) as string])
-  }
-  for (const [key, value] of Object.entries(params)) if (key !== 'Signature') visit(key, value)
-  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return pairs.map(([k, v]) => k + v).join('') + privateKey
-}
 
 /** Flatten once (without the top-level Signature, as signParams does), then the string to sign. */
 function buildStringToSign(params: Record<string, unknown>, privateKey: string): string {
