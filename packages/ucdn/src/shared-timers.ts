@@ -86,8 +86,9 @@ class SharedTimers implements Timers {
     const setTimer = globalThis.setTimeout
     this.#armedWith = setTimer
     this.#clearWith = globalThis.clearTimeout
-    const delay = Math.min(Math.max(at - this.now(), 0), MAX_TIMER_MS)
-    this.#armedAt = Math.min(at, this.now() + delay)
+    const now = this.now()
+    const delay = Math.min(Math.max(at - now, 0), MAX_TIMER_MS)
+    this.#armedAt = Math.min(at, now + delay)
     this.#handle = setTimer(() => this.#fire(), delay)
   }
 
